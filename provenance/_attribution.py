@@ -1,0 +1,832 @@
+"""Speakers, attributions and claims.
+
+Works sentence by sentence on the prose tokens. For every sentence it looks for an attribution
+cue ("according to X", "X said (that)", "CLAIM, X said", "X told Y", "X, citing Y",
+"X was quoted as saying by Y", headline "X: claim"), splits it into source / cue / content,
+links the outlets the words came through (``via``), carries reporting frames over the rest of
+the paragraph, finds the speaker of every quotation, and classifies every sentence as quoted,
+attributed or unattributed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from ._document import Document, Sentence
+from ._matching import RawMention
+from ._quotes import RawQuote
+from ._registry import Registry
+from ._text import Token, fold_phrase
+
+__all__ = ["Analysis", "RawClaim", "SourceRef", "analyze"]
+
+
+@attrs.frozen
+class SourceRef:
+    """Who said it: a prose span, and the resolved name when the span is a pronoun/description."""
+
+    pstart: int
+    pend: int
+    name: str | None = None
+    mention: int | None = None  # index of an outlet mention the source is
+
+
+@attrs.frozen
+class RawClaim:
+    kind: str  # "quoted" | "attributed" | "unattributed"
+    pstart: int
+    pend: int
+    sentence: int
+    source: SourceRef | None = None
+    via: tuple[int, ...] = ()
+    quotes: tuple[int, ...] = ()
+    cue: tuple[int, int] | None = None
+    negated: bool = False
+    boilerplate: bool = False
+
+
+@attrs.frozen
+class QuoteInfo:
+    speaker: SourceRef | None
+    via: tuple[int, ...]
+
+
+@attrs.frozen
+class Analysis:
+    claims: tuple[RawClaim, ...]
+    quote_info: tuple[QuoteInfo, ...]
+    boilerplate_paragraphs: frozenset[int]
+
+
+# --------------------------------------------------------------------------- lexicon
+_INTRO = frozenset(
+    """on in at during after before speaking however meanwhile but and also earlier later separately
+    last this for with while when as since although though yesterday today tomorrow moreover
+    furthermore still yet instead nevertheless addressing writing asked responding""".split()
+)
+_AUX = frozenset(
+    """has have had was were is are be been will would could should may might also later earlier
+    further then previously again reportedly quickly has_also today yesterday once repeatedly
+    publicly recently separately already""".split()
+)
+_STOP_AFTER_VERB = frozenset(
+    """on in at during after before who which that while when as to from with for of late early
+    this last yesterday today""".split()
+)
+_TAIL_ADVERBIAL = frozenset(
+    """on in at late early last yesterday today tonight earlier later this monday tuesday wednesday
+    thursday friday saturday sunday during after before while when citing quoting adding in
+    according without""".split()
+)
+_PLURAL_HINT = frozenset({"they", "them", "their"})
+_OUTLET_HEADS = frozenset({"agency", "newspaper", "broadcaster", "channel", "outlet", "website",
+                           "daily", "paper", "station", "network", "report", "statement", "article",
+                           "editorial"})
+_CLOSE_QUOTES = frozenset("\u201d\u00bb\u300d\u300f\"\u2019'")
+_OPEN_QUOTES = frozenset("\u201c\u00ab\u201e\u300c\u300e\"\u2018'")
+
+
+class _Phrases:
+    """Folded phrases of one lexicon key, matched on token streams (stems with "*")."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.exact: dict[tuple[str, ...], int] = {}
+        self.stems: list[str] = []
+        for w in words:
+            if w.endswith("*"):
+                f = fold_phrase(w[:-1])
+                if f:
+                    self.stems.append(f[0])
+            else:
+                f = fold_phrase(w)
+                if f:
+                    self.exact[f] = len(f)
+        self.maxlen = max(self.exact.values(), default=1)
+
+    def match(self, toks: Sequence[Token], i: int) -> int:
+        """Length (in tokens) of the longest phrase starting at ``toks[i]``; 0 if none."""
+        for k in range(min(self.maxlen, len(toks) - i), 0, -1):
+            if tuple(t.norm for t in toks[i : i + k]) in self.exact:
+                return k
+        if i < len(toks) and any(toks[i].norm.startswith(s) for s in self.stems):
+            return 1
+        return 0
+
+
+@attrs.frozen(eq=False)
+class _Lex:
+    speech: _Phrases
+    bare: _Phrases
+    act: _Phrases
+    denial: _Phrases
+    according: _Phrases
+    citing: _Phrases
+    quoted_as: _Phrases
+    voice: _Phrases
+    person_pron: frozenset[str]
+    group_pron: frozenset[str]
+    descriptions: _Phrases
+    description_heads: frozenset[str]
+    boilerplate: tuple[str, ...]
+    scare: _Phrases
+    agentless: _Phrases
+
+
+def _lex(registry: Registry) -> _Lex:
+    cached = registry._cache.get("lex")
+    if isinstance(cached, _Lex):
+        return cached
+    lx = registry.lexicon
+
+    def ph(key: str) -> _Phrases:
+        return _Phrases(lx.get(key, ()))
+
+    out = _Lex(
+        speech=ph("speech_verbs"), bare=ph("bare_clause_verbs"), act=ph("act_verbs"), denial=ph("denial_verbs"),
+        according=ph("according_to"), citing=ph("citing"), quoted_as=ph("quoted_as_saying"),
+        voice=ph("voice_change"),
+        person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
+        group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
+        descriptions=ph("descriptions"),
+        description_heads=frozenset(f[-1] for f in map(fold_phrase, lx.get("descriptions", ())) if f),
+        boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
+        scare=ph("scare_quote_cues"), agentless=ph("agentless"),
+    )
+    registry._cache["lex"] = out
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+def _is_cap(t: Token) -> bool:
+    return t.text[:1].isupper() or (t.kind == "acro")
+
+
+def _is_word(t: Token) -> bool:
+    return t.kind in ("word", "acro", "cjk")
+
+
+@attrs.frozen
+class _Frame:
+    source: SourceRef | None
+    via: tuple[int, ...]
+
+
+class _Ctx:
+    """Per-document state: tokens, mentions by position, speakers seen so far."""
+
+    def __init__(self, doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
+                 quotes: Sequence[RawQuote], lex: _Lex) -> None:
+        self.doc = doc
+        self.text = doc.prose
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.mentions = mentions
+        self.quotes = quotes
+        self.lex = lex
+        self.history: list[tuple[str, str, SourceRef]] = []  # (kind, name, ref)
+
+    def toks(self, start: int, end: int) -> list[Token]:
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        return self.tokens[a:b]
+
+    def mentions_in(self, start: int, end: int) -> list[int]:
+        return [i for i, m in enumerate(self.mentions)
+                if m.kind in ("outlet", "generic") and start <= m.pstart < end and not self.is_dateline(m)]
+
+    def is_dateline(self, m: RawMention) -> bool:
+        """A credit or dateline ("TEHRAN (FNA)-", "/TASS/", "(CNN) —") is not a conduit."""
+        t = self.text
+        before = t[max(0, m.pstart - 1) : m.pstart]
+        after = t[m.pend : m.pend + 2]
+        if before in ("(", "/") and after[:1] in (")", "/"):
+            sent = self.doc.sentence_at(m.pstart)
+            if sent is not None and m.pstart - sent.start < 40:
+                rest = t[m.pend + 1 : m.pend + 4].lstrip(" .")
+                return rest[:1] in ("-", "\u2014", "\u2013", "") or rest[:1].isupper() or rest[:1].isdigit() is False
+        return False
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.open_mark <= pos <= (q.close_mark if q.close_mark is not None else q.end) for q in self.quotes if not q.term)
+
+    # ---------------------------------------------------------------- names
+    def name_of(self, toks: Sequence[Token]) -> str | None:
+        """The proper name in a source phrase: the last run of capitalized words of its first
+        comma-separated part ("Iran's Foreign Minister Javad Zarif" -> "Javad Zarif")."""
+        part: list[Token] = []
+        for t in toks:
+            if t.text in (",", "(") or t.norm in ("of", "for", "at", "to", "in", "from", "with", "who"):
+                break
+            part.append(t)
+        if not part or not (_is_word(part[-1]) and _is_cap(part[-1])):
+            return None  # the head is a common noun: "Foreign ministers of Iran"
+        runs: list[list[Token]] = []
+        cur: list[Token] = []
+        for t in part:
+            if _is_word(t) and _is_cap(t):
+                cur.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        if not runs:
+            return None
+        run = runs[-1]
+        # drop leading titles: keep the last two or three capitalized tokens
+        if len(run) > 3:
+            run = run[-2:]
+        return self.text[run[0].start : run[-1].end]
+
+    def source_from(self, toks: Sequence[Token]) -> SourceRef | None:
+        """A SourceRef for a source phrase, resolving pronouns and descriptions."""
+        toks = [t for t in toks if t.text not in ("\u201c", "\u201d", '"')]
+        while toks and toks[-1].norm in _AUX:
+            toks = toks[:-1]
+        while toks and (toks[0].norm in ("and", "but", "so", "then") or toks[0].text in ",;:"):
+            toks = toks[1:]
+        while toks and toks[-1].text in ",;:":
+            toks = toks[:-1]
+        if not toks or len(toks) > 30:
+            return None
+        ps, pe = toks[0].start, toks[-1].end
+        mention = next((i for i in self.mentions_in(ps, pe)), None)
+        first = toks[0].norm
+        if len(toks) == 1 and first in self.lex.person_pron:
+            return SourceRef(ps, pe, self.resolve("person"))
+        if len(toks) == 1 and first in self.lex.group_pron:
+            return SourceRef(ps, pe, self.resolve("group" if first in _PLURAL_HINT else "it"))
+        if mention is None and first == "the" and len(toks) <= 5 and toks[-1].norm in self.lex.description_heads:
+            # a description that refers back: "the agency", "the Iranian commander"
+            head = toks[-1].norm
+            kind = "outlet" if head in _OUTLET_HEADS else "person"
+            return SourceRef(ps, pe, self.resolve(kind) or self.text[ps:pe], mention)
+        name = self.name_of(toks) if any(_is_cap(t) for t in toks[1:]) or (toks[0].norm != "the" and _is_cap(toks[0])) else None
+        if mention is not None:
+            m = self.mentions[mention]
+            name = self.text[m.pstart : m.pend]
+        ref = SourceRef(ps, pe, name, mention)
+        return ref
+
+    def remember(self, ref: SourceRef | None, toks: Sequence[Token] = ()) -> None:
+        if ref is None:
+            return
+        span_text = self.text[ref.pstart : ref.pend].casefold()
+        if span_text in self.lex.person_pron or span_text in self.lex.group_pron:
+            return
+        name = ref.name or self.text[ref.pstart : ref.pend]
+        if ref.mention is not None:
+            kind = "outlet"
+        elif len(toks) > 1 and (toks[-1].norm.endswith("s") and not _is_cap(toks[-1]) or any(t.norm == "and" for t in toks)):
+            kind = "group"
+        else:
+            kind = "person"
+        self.history.append((kind, name, ref))
+
+    def resolve(self, kind: str) -> str | None:
+        for k, name, _ in reversed(self.history):
+            if kind == "person" and k == "person":
+                return name
+            if kind == "group" and k in ("group", "outlet"):
+                return name
+            if kind == "it" and k == "outlet":
+                return name
+            if kind == "outlet" and k == "outlet":
+                return name
+        for _k, name, _ in reversed(self.history):
+            return name
+        return None
+
+
+# --------------------------------------------------------------------------- sentences
+@attrs.frozen
+class _Attr:
+    source: SourceRef | None
+    content: tuple[int, int] | None  # prose span of the reported content
+    cue: tuple[int, int]
+    via: tuple[int, ...]
+    frame: bool  # starts a reporting frame that carries over the paragraph
+    negated: bool = False
+    speaker_for_quotes: SourceRef | None = None
+
+
+def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
+    """Cues in a sentence outside quotations: (kind, token index, token length)."""
+    out: list[tuple[str, int, int]] = []
+    lex = ctx.lex
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if ctx.in_quote(t.start):
+            i += 1
+            continue
+        for kind, table in (("quoted_as", lex.quoted_as), ("according", lex.according),
+                            ("citing", lex.citing), ("denial", lex.denial), ("speech", lex.speech),
+                            ("act", lex.act)):
+            k = table.match(toks, i)
+            if k:
+                out.append((kind, i, k))
+                i += k
+                break
+        else:
+            i += 1
+    return out
+
+
+def _strip_intro(toks: list[Token]) -> list[Token]:
+    """Drop an introductory phrase ("On Wednesday,", "Speaking on Tuesday,", "However,")."""
+    while toks:
+        commas = [k for k, t in enumerate(toks) if t.text == ","]
+        if toks[0].norm in _INTRO and commas:
+            toks = toks[commas[0] + 1 :]
+            continue
+        if toks[0].norm in ("but", "and", "however", "meanwhile", "also", "so"):
+            toks = toks[1:]
+            continue
+        break
+    return toks
+
+
+def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Token]:
+    """Tokens of the subject of the verb at ``stoks[vi]`` (from ``floor``)."""
+    start = floor
+    for k in range(vi - 1, floor - 1, -1):
+        t = stoks[k]
+        if t.text in (";", ":") or t.text in _CLOSE_QUOTES and k > floor and ctx.in_quote(stoks[k - 1].start):
+            start = k + 1
+            break
+        if t.norm in ("that", "which", "who") and k < vi - 1:
+            start = k + 1
+            break
+    return _strip_intro(list(stoks[start:vi]))
+
+
+def _after_that(stoks: Sequence[Token], j: int, limit: int = 10) -> int:
+    """Index after a "that" within ``limit`` tokens of ``j`` (no comma before it); else ``j``."""
+    for k in range(j, min(len(stoks), j + limit)):
+        if stoks[k].norm == "that":
+            return k + 1
+        if stoks[k].text in (".", ";") or stoks[k].text in _OPEN_QUOTES:
+            break
+    return j
+
+
+def _content_span(ctx: _Ctx, stoks: Sequence[Token], j: int, sent: Sentence) -> tuple[int, int] | None:
+    """The reported content from token ``j`` to the end of the sentence (trimmed), or None
+    when it is only a quotation."""
+    while j < len(stoks) and stoks[j].text in (",", ":"):
+        j += 1
+    if j >= len(stoks):
+        return None
+    start = stoks[j].start
+    end = sent.end
+    text = ctx.text
+    while end > start and text[end - 1] in ".!?;:\u3002 ":
+        end -= 1
+    # a content that is entirely a quotation is a quote only
+    for q in ctx.quotes:
+        if q.term:
+            continue
+        if q.open_mark == start and (q.close_mark is None or q.close_mark >= end - 1):
+            return None
+    # "… and “a partial quote.”" at the end: the indirect part ends before "and"
+    for k in range(j + 1, len(stoks) - 1):
+        if stoks[k].norm == "and" and stoks[k + 1].text in _OPEN_QUOTES:
+            q = next((q for q in ctx.quotes if q.open_mark == stoks[k + 1].start and not q.term), None)
+            if q is not None and (q.close_mark is None or q.close_mark >= end - 1):
+                end = stoks[k - 1].end if stoks[k - 1].text != "," else stoks[k - 2].end
+                break
+    # a trailing ", according to X" / ", X said" belongs to the frame, not the content
+    return (start, end) if end > start else None
+
+
+def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | None:
+    cues = _find_cue(ctx, stoks)
+    if not cues:
+        return None
+    text = ctx.text
+    kind, ci, ck = cues[0]
+    # prefer "according to" / speech verbs over act verbs appearing earlier
+    for c in cues:
+        if c[0] in ("according", "quoted_as", "citing", "speech", "denial"):
+            kind, ci, ck = c
+            break
+    # a trailing frame wins: "CLAIM, the Iranian media reports." / "CLAIM, according to X."
+    for c in reversed(cues):
+        if c[0] not in ("speech", "according"):
+            continue
+        tail = stoks[c[1] + c[2] :]
+        tail_words = [t for t in tail if _is_word(t)]
+        if tail_words and not (tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL):
+            break  # "…, the minister said the talks had failed": a clause follows, not a frame
+        commas = [k for k in range(c[1] - 1, max(-1, c[1] - 10), -1) if stoks[k].text == ","]
+        if (c[1] > ci and commas and commas[0] >= 3 and len(tail_words) <= 6
+                and not any(t.norm == "that" for t in stoks[c[1] :])
+                and not ctx.in_quote(stoks[commas[0]].start)):
+            kind, ci, ck = c
+        break
+    cue_span = (stoks[ci].start, stoks[ci + ck - 1].end)
+    end_trim = sent.end
+    while end_trim > sent.start and text[end_trim - 1] in ".!?;\u3002 ":
+        end_trim -= 1
+
+    if kind == "according":
+        # source: the phrase after the cue up to a comma (outside parentheses)
+        j = ci + ck
+        depth = 0
+        k = j
+        while k < len(stoks):
+            t = stoks[k]
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                depth -= 1
+            elif t.text == "," and depth <= 0:
+                break
+            k += 1
+        src_toks = stoks[j:k]
+        source = ctx.source_from(src_toks)
+        via = tuple(ctx.mentions_in(stoks[j].start, stoks[k - 1].end + 1)) if k > j else ()
+        if ci == 0 or all(t.norm in _INTRO or t.text == "," for t in stoks[:ci]):
+            # According to X, [which …,] CONTENT
+            k += 1
+            if k < len(stoks) and stoks[k].norm in ("which", "who", "whose", "a", "an"):
+                depth = 0
+                while k < len(stoks):
+                    t = stoks[k]
+                    if t.text == "(":
+                        depth += 1
+                    elif t.text == ")":
+                        depth -= 1
+                    elif t.text == "," and depth <= 0:
+                        break
+                    k += 1
+                k += 1
+            content = _content_span(ctx, stoks, k, sent) if k < len(stoks) else None
+        else:
+            # CONTENT, according to X.
+            p = ci - 1
+            while p >= 0 and stoks[p].text in (",", "\u2014", "-", "("):
+                p -= 1
+            content = (stoks[0].start, stoks[p].end) if p >= 0 else None
+        return _Attr(source, content, cue_span, via, frame=True)
+
+    if kind == "quoted_as":
+        # X was quoted as saying by Y / Y quoted X as saying …
+        subj = _subject(ctx, stoks, ci, 0)
+        by = [k for k in range(ci + ck, len(stoks)) if stoks[k].norm == "by"]
+        via: tuple[int, ...] = ()
+        if by:
+            via = tuple(ctx.mentions_in(stoks[by[0]].start, sent.end))
+        source = ctx.source_from(subj)
+        content = _content_span(ctx, stoks, ci + ck, sent) if not by else None
+        return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
+
+    # verbs: speech / act / denial / citing
+    # "CLAIM, X said." or "“QUOTE,” X said" or "CLAIM, said X."
+    comma_before = ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"') or any(
+        t.text == "," for t in stoks[max(0, ci - 8) : ci]
+    )
+    prior = [k for k in range(ci - 1, -1, -1) if stoks[k].text == "," or stoks[k].text in _CLOSE_QUOTES and ctx.in_quote(stoks[k - 1].start if k else 0)]
+    tail = stoks[ci + ck :]
+    tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(t.norm == "that" for t in tail)
+    if kind in ("speech", "citing") and prior and comma_before and tail_short and prior[0] >= 2:
+        cpos = prior[0]
+        src = list(stoks[cpos + 1 : ci])
+        if kind == "citing":
+            # "X, citing Y, said CLAIM" handled below; "CLAIM, citing Y" rare
+            pass
+        if not src or all(t.norm in _AUX for t in src):
+            # "CLAIM, said X …": the source follows the verb
+            k = ci + ck
+            while k < len(stoks) and stoks[k].text not in (",", ".", ";") and stoks[k].norm not in ("who", "which", "in", "on", "at", "during"):
+                k += 1
+            src = list(stoks[ci + ck : k])
+        if src and len(src) <= 14:
+            source = ctx.source_from(src)
+            via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
+            extra = tuple(i for i in ctx.mentions_in(stoks[ci].start, sent.end) if i not in via)
+            via = via + extra
+            cstart = stoks[0].start
+            c_end_tok = cpos - 1
+            while c_end_tok >= 0 and stoks[c_end_tok].text in _CLOSE_QUOTES | {","}:
+                c_end_tok -= 1
+            content = (cstart, stoks[c_end_tok].end) if c_end_tok >= 0 else None
+            if content and any(q.open_mark <= content[0] and (q.close_mark or 0) >= content[1] for q in ctx.quotes if not q.term):
+                content = None  # the claim is only a quotation
+            if content is not None and content[0] < sent.start:
+                content = None
+            return _Attr(source, content, cue_span, via, frame=source is not None and source.mention is not None,
+                         negated=kind == "denial")
+
+    subj = _subject(ctx, stoks, ci, 0)
+    if stoks[ci - 1].norm == "and" if ci else False:
+        # coordinated verb: "Naqdi rejected …, and said" -> the first verb's subject
+        first = next((c for c in cues if c[1] < ci), None)
+        if first is not None:
+            subj = _subject(ctx, stoks, first[1], 0)
+    # "X, citing Y, said CONTENT"
+    citing = next((c for c in cues if c[0] == "citing"), None)
+    via_extra: tuple[int, ...] = ()
+    if kind == "citing" or citing is not None:
+        c = citing if citing is not None else (kind, ci, ck)
+        j = c[1] + c[2]
+        k = j
+        while k < len(stoks) and stoks[k].text not in (",", ".", ";"):
+            k += 1
+        cited = stoks[j:k]
+        outer = ctx.source_from(_subject(ctx, stoks, c[1], 0))
+        inner = ctx.source_from(cited)
+        outer_via = tuple(ctx.mentions_in(stoks[0].start, stoks[c[1]].start))
+        inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
+        verb = next((x for x in cues if x[1] > k and x[0] == "speech"), None)
+        jj = verb[1] + verb[2] if verb else k + 1
+        jj = _after_that(stoks, jj)
+        content = _content_span(ctx, stoks, jj, sent) if jj < len(stoks) else None
+        return _Attr(inner or outer, content, cue_span, outer_via + inner_via, frame=True)
+
+    source = ctx.source_from(subj)
+    via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
+    j = ci + ck
+    if j >= len(stoks):
+        return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
+    if kind == "act":
+        # a communicative act with an object: the whole sentence is the source's claim
+        content = (subj[0].start if subj else stoks[0].start, end_trim)
+        if subj:
+            content = (stoks[0].start, end_trim)
+        return _Attr(source, content, cue_span, via, frame=False)
+    # "told Y (that)", "in reply to a TASS question", "on Rossiya 24": outlets between the cue
+    # and the content are conduits
+    jj = _after_that(stoks, j)
+    if jj > j:
+        via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[jj - 1].start))
+    elif stoks[ci].norm in ("told", "tells", "tell"):
+        via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[min(len(stoks) - 1, j + 6)].end))
+        if not any(t.norm == "that" for t in stoks[j : j + 10]):
+            return _Attr(source, None, cue_span, via + via_extra, frame=False, speaker_for_quotes=source)
+    else:
+        via_extra = tuple(i for i in ctx.mentions_in(stoks[j].start, sent.end)
+                          if ctx.text[ctx.mentions[i].pstart - 20 : ctx.mentions[i].pstart].rstrip().split(" ")[-1].lower()
+                          in ("by", "to", "on", "with", "a", "an", "in"))
+    if jj == j and not ctx.lex.bare.match(stoks, ci) and kind == "speech":
+        # a verb of saying with an object, not a clause: "He also warned the United States …"
+        first_tok = subj[0] if subj else stoks[ci]
+        content: tuple[int, int] | None = (first_tok.start, end_trim)
+    else:
+        content = _content_span(ctx, stoks, jj, sent)
+    frame = source is not None and source.mention is not None
+    return _Attr(source, content, cue_span, via + via_extra, frame=frame, negated=kind == "denial")
+
+
+def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:
+    """The speaker of a content clause that itself reports a speech act ("ministers warned …");
+    for a verb of saying with a clause ("the minister said the talks had failed") the content
+    narrows to the clause."""
+    toks = ctx.toks(*content)
+    cues = _find_cue(ctx, toks)
+    for kind, ci, ck in cues:
+        if kind in ("speech", "act", "denial") and 0 < ci <= 12:
+            subj = _subject(ctx, toks, ci, 0)
+            if subj and not any(t.text in (",",) for t in subj[-1:]) and subj[0] is toks[0]:
+                src = ctx.source_from(subj)
+                if kind == "speech" and ci + ck < len(toks):
+                    j = _after_that(toks, ci + ck)
+                    if j == ci + ck and not ctx.lex.bare.match(toks, ci):
+                        return src, content  # "warned the United States …": no clause
+                    nxt = toks[j] if j < len(toks) else None
+                    if nxt is not None and nxt.text not in _OPEN_QUOTES and nxt.text not in (",", ":"):
+                        return src, (nxt.start, content[1])
+                return src, content
+        break
+    return None, content
+
+
+def _inner_source(ctx: _Ctx, content: tuple[int, int]) -> SourceRef | None:
+    return _inner(ctx, content)[0]
+
+
+def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | None:
+    """Headline forms: "X: claim" and "claim: X" in a one-sentence paragraph without a period."""
+    text = ctx.text
+    para = ctx.doc.paragraphs[sent.paragraph]
+    if text[sent.start:sent.end].rstrip()[-1:] in ".!?" or para.end - para.start > 200:
+        return None
+    colons = [k for k, t in enumerate(stoks) if t.text == ":"]
+    if len(colons) != 1:
+        return None
+    k = colons[0]
+    left, right = stoks[:k], stoks[k + 1 :]
+    if not left or not right:
+        return None
+    if ctx.lex.voice.match(stoks, 0) >= k or any(t.norm in ("brief", "update", "breaking", "exclusive", "watch", "video", "live") for t in left):
+        return None
+    if len(left) <= 4 and all(_is_cap(t) or not _is_word(t) for t in left):
+        src = ctx.source_from(left)
+        return _Attr(src, (right[0].start, right[-1].end), (stoks[k].start, stoks[k].end),
+                     tuple(ctx.mentions_in(left[0].start, left[-1].end)), frame=False)
+    if len(right) <= 4 and all(_is_cap(t) or t.norm == "the" or not _is_word(t) for t in right):
+        src = ctx.source_from(right)
+        return _Attr(src, (left[0].start, left[-1].end), (stoks[k].start, stoks[k].end),
+                     tuple(ctx.mentions_in(right[0].start, right[-1].end)), frame=False)
+    return None
+
+
+# --------------------------------------------------------------------------- quoted terms
+def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
+    out = []
+    text = ctx.text
+    for q in quotes:
+        inner = text[q.start : q.end]
+        toks = ctx.toks(q.start, q.end)
+        words = [t for t in toks if _is_word(t)]
+        term = False
+        # a name in quotation marks: the quote is (mostly) one outlet mention
+        for m in ctx.mentions:
+            if m.pstart <= q.start + 1 and m.pend >= q.end - 2 and m.pend > m.pstart:
+                term = True
+        before = ctx.toks(max(0, q.open_mark - 40), q.open_mark)
+        for k in range(max(0, len(before) - 3), len(before)):
+            n = ctx.lex.scare.match(before, k)
+            if n and k + n == len(before):
+                term = True
+        stripped = inner.strip(" ,.;:!?")
+        if 2 <= len(words) <= 6 and not any(c in stripped for c in ".!?") and q.close_mark is not None:
+            caps = [w for w in words if w.text[:1].isupper() or w.text[:1].isdigit()
+                    or "-" in text[w.start : w.end + 1] and w.text[:1].islower() and len(w.text) <= 3]
+            small = {"of", "the", "and", "al", "el", "de", "la", "for", "in", "on", "a", "to"}
+            if all(w in caps or w.norm in small for w in words) and words[0].text[:1].isupper():
+                # Title Case (titles, operations, names) unless a cue verb frames it as speech
+                term = True
+        if q.close_mark is not None and not words:
+            term = True
+        out.append(attrs.evolve(q, term=term) if term else q)
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+def _is_boilerplate(text: str, lex: _Lex) -> bool:
+    low = text.casefold()
+    hits = sum(1 for w in lex.boilerplate if w in low)
+    return hits >= 2 or (hits >= 1 and len(low) < 160)
+
+
+def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
+            quotes: Sequence[RawQuote], registry: Registry) -> tuple[Analysis, list[RawQuote]]:
+    """Claims of every sentence, speakers and conduits of every quotation."""
+    lex = _lex(registry)
+    tokens = [t for t in tokens if t.norm != "-"]
+    ctx = _Ctx(doc, tokens, mentions, quotes, lex)
+    quotes = _mark_terms(ctx, quotes)
+    ctx.quotes = quotes
+    real = [i for i, q in enumerate(quotes) if not q.term]
+    speakers: dict[int, QuoteInfo] = {}
+    claims: list[RawClaim] = []
+    boiler = frozenset(p.index for p in doc.paragraphs if _is_boilerplate(ctx.text[p.start : p.end], lex))
+    frame: _Frame | None = None
+    last_para = -1
+    para_speaker: SourceRef | None = None
+    prev_para_speaker: SourceRef | None = None
+    tag_via: dict[int, tuple[int, ...]] = {}
+    # source tags at the end of a paragraph: "… .” (Fars News Agency)"
+    for i, m in enumerate(mentions):
+        if m.kind == "outlet" and ctx.text[m.pstart - 1 : m.pstart] == "(" and ctx.text[m.pend : m.pend + 1] == ")":
+            sent = doc.sentence_at(m.pstart)
+            if sent is not None and doc.paragraphs[sent.paragraph].end <= m.pend + 2:
+                tag_via[sent.paragraph] = (i,)
+    for sent in doc.sentences:
+        if sent.paragraph != last_para:
+            frame = None
+            if last_para >= 0:
+                prev_para_speaker = para_speaker
+            para_speaker = None
+            last_para = sent.paragraph
+        stoks = ctx.toks(sent.start, sent.end)
+        if not stoks:
+            continue
+        bp = sent.paragraph in boiler
+        if lex.voice.match(stoks, 0) and len(stoks) > 1 and stoks[lex.voice.match(stoks, 0)].text == ":":
+            frame = None
+        attr = None if bp else (_attr_for_sentence(ctx, sent, stoks) or _headline_attr(ctx, sent, stoks))
+        s_quotes = [i for i in real if sent.start <= quotes[i].open_mark < sent.end]
+        claimed_quotes: list[int] = []
+        if attr is not None:
+            source = attr.source
+            if attr.content is not None:
+                via = attr.via
+                src = source
+                content = attr.content
+                if source is not None and source.mention is not None or (attr.frame and via):
+                    inner, content = _inner(ctx, attr.content)
+                    if inner is not None:
+                        src = inner
+                if not via and frame is not None and source is not None and source.mention is None and attr.frame is False:
+                    via = frame.via
+                inside = tuple(i for i in s_quotes if content[0] <= quotes[i].start < content[1])
+                claims.append(RawClaim("attributed", *content, sent.index, src, via, inside,
+                                       attr.cue, attr.negated, bp))
+                ctx.remember(src, ctx.toks(src.pstart, src.pend) if src else ())
+            if source is not None:
+                ctx.remember(source, ctx.toks(source.pstart, source.pend))
+                para_speaker = source
+            if attr.frame and attr.via:
+                frame = _Frame(source, attr.via)
+            elif attr.source is not None and attr.source.mention is None and not attr.frame:
+                # a new voice ends the outlet's frame unless the frame is a conduit
+                pass
+        elif frame is not None and not s_quotes and not bp:
+            # carried frame: the sentence still reports what the outlet said
+            content = (stoks[0].start, sent.end)
+            e = content[1]
+            while e > content[0] and ctx.text[e - 1] in ".!?; ":
+                e -= 1
+            own = _inner_source(ctx, (content[0], e))
+            claims.append(RawClaim("attributed", content[0], e, sent.index, own or frame.source,
+                                   frame.via, (), None, False, bp))
+            if own is not None:
+                ctx.remember(own, ctx.toks(own.pstart, own.pend))
+            continue
+        # speakers of the quotations opened in this sentence
+        for qi in s_quotes:
+            q = quotes[qi]
+            spk, via = _quote_speaker(ctx, sent, stoks, q, attr, frame, para_speaker, prev_para_speaker)
+            if not via and q.paragraph in tag_via:
+                via = tag_via[q.paragraph]
+            speakers[qi] = QuoteInfo(spk, via)
+            if spk is not None:
+                para_speaker = spk
+            claimed_quotes.append(qi)
+            claims.append(RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp))
+        if attr is None and not s_quotes:
+            claims.append(RawClaim("unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp))
+        elif attr is not None and attr.content is None and not s_quotes:
+            claims.append(RawClaim("unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp))
+    # quotes that continue a multi-paragraph quotation inherit the first segment's speaker
+    for qi in real:
+        q = quotes[qi]
+        if q.continues is not None and q.continues in speakers:
+            first = speakers[q.continues]
+            speakers[qi] = first
+        speakers.setdefault(qi, QuoteInfo(None, ()))
+    info = tuple(speakers.get(i, QuoteInfo(None, ())) for i in range(len(quotes)))
+    claims.sort(key=lambda c: (c.pstart, c.pend))
+    return Analysis(tuple(claims), info, boiler), quotes
+
+
+def _quote_speaker(ctx: _Ctx, sent: Sentence, stoks: list[Token], q: RawQuote, attr: _Attr | None,
+                   frame: _Frame | None, para_speaker: SourceRef | None,
+                   prev_para_speaker: SourceRef | None) -> tuple[SourceRef | None, tuple[int, ...]]:
+    via: tuple[int, ...] = ()
+    close = q.close_mark if q.close_mark is not None else q.end
+    # (1) a cue right after the closing mark: "…,” Zarif said / said Zarif / X was quoted as saying by Y
+    after = [t for t in stoks if t.start > close][:16]
+    cues = _find_cue(ctx, after)
+    if cues:
+        kind, ci, ck = cues[0]
+        if ci <= 10 and kind in ("speech", "quoted_as", "act", "denial"):
+            subj = [t for t in after[:ci] if t.text not in (",", "\u2014", "-")]
+            if not subj or all(t.norm in _AUX for t in subj):
+                k = ci + ck
+                while k < len(after) and after[k].text not in (",", ".", ";") and after[k].norm not in ("who", "which", "in", "on", "at", "during", "after", "before", "to"):
+                    k += 1
+                subj = after[ci + ck : k]
+            spk = ctx.source_from(subj)
+            rest_start = after[ci].start
+            via = tuple(i for i in ctx.mentions_in(rest_start, sent.end))
+            if spk is not None and spk.mention is not None:
+                via = (spk.mention, *[v for v in via if v != spk.mention])
+            if spk is not None:
+                ctx.remember(spk, subj)
+                if not via and frame is not None:
+                    via = frame.via
+                return spk, via
+    # (2) a cue before the opening mark in the same sentence
+    if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None:
+        spk = attr.speaker_for_quotes or attr.source
+        via = attr.via or (frame.via if frame else ())
+        if spk.mention is not None and spk.mention not in via:
+            via = (spk.mention, *via)
+        return spk, via
+    before = [t for t in stoks if t.end <= q.open_mark]
+    cues = _find_cue(ctx, before)
+    if cues:
+        kind, ci, ck = cues[-1]
+        subj = _subject(ctx, before, ci, 0)
+        spk = ctx.source_from(subj)
+        if spk is not None:
+            via = tuple(ctx.mentions_in(before[0].start, q.open_mark))
+            return spk, via or (frame.via if frame else ())
+    # (3) no cue: the speaker of the paragraph, or of the previous paragraph
+    if para_speaker is not None:
+        return para_speaker, (frame.via if frame else ())
+    p = ctx.doc.paragraphs[q.paragraph]
+    if q.open_mark == p.start or ctx.text[p.start : q.open_mark].strip(" \u2022-*\u00b7") == "":
+        if prev_para_speaker is not None:
+            return prev_para_speaker, ()
+    if frame is not None:
+        return frame.source, frame.via
+    return None, ()

@@ -1,0 +1,209 @@
+"""The checker: input -> Document -> mentions -> quotes -> claims -> disclosure -> rules -> Report."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from ._attribution import SourceRef, analyze
+from ._disclosure import find_disclosures
+from ._document import Document, Format, format_for_suffix, read_document
+from ._exceptions import InputError
+from ._matching import RawMention, find_mentions
+from ._quotes import find_quotes
+from ._registry import Registry
+from ._report import (
+    SEVERITY_RANK,
+    Claim,
+    Disclosure,
+    Finding,
+    LineIndex,
+    Mention,
+    OutletRef,
+    Quote,
+    QuotedTerm,
+    Report,
+    SourceSpan,
+)
+from ._rules import RULES, Rule, RuleContext
+from ._version import __version__
+
+__all__ = ["check", "default_registry", "read_input"]
+
+
+@functools.lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The bundled registry, loaded once on first use (a cache, not a mutable singleton)."""
+    return Registry.load()
+
+
+def read_input(path: Path, *, max_bytes: int | None = None) -> str:
+    """Read a brief from disk as UTF-8 text, refusing binary and undecodable files."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a brief")
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} bytes (--max-bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a brief") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in raw:
+        raise InputError(f"{path}: looks like a binary file (NUL bytes); not a text brief")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); save the brief as UTF-8") from None
+
+
+def check(
+    source: str | Path,
+    *,
+    registry: Registry | None = None,
+    format: Format | None = None,
+    as_of: date | None = None,
+    rules: Iterable[Rule] | None = None,
+    path: str | None = None,
+) -> Report:
+    """Check one brief and return its :class:`Report`.
+
+    ``source`` is the brief's text (``str``) or a file (``pathlib.Path``). ``format`` is
+    ``"text"``, ``"markdown"`` or ``"html"`` (by default from the file suffix, else plain text).
+    ``as_of`` chooses which affiliation claims apply (default: the brief's front-matter date,
+    else today). ``registry`` defaults to the bundled registry.
+    """
+    if isinstance(source, Path):
+        text = read_input(source)
+        path = path or str(source)
+        fmt: Format = format or format_for_suffix(source.suffix)
+    elif isinstance(source, str):
+        text = source
+        fmt = format or (format_for_suffix(Path(path).suffix) if path else "text")
+    else:
+        raise TypeError(f"check() takes a str or a pathlib.Path, not {type(source).__name__}")
+    reg = registry if registry is not None else default_registry()
+    doc = read_document(text, fmt, path=path)
+    day = as_of or doc.date or date.today()
+    return _build(doc, reg, day, tuple(RULES if rules is None else rules))
+
+
+def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> Report:
+    text = doc.text
+    raw_mentions, tokens = find_mentions(doc, reg, day)
+    disclosures = find_disclosures(doc, tokens, raw_mentions, reg)
+    raw_quotes = find_quotes(doc)
+    analysis, raw_quotes = analyze(doc, tokens, raw_mentions, raw_quotes, reg)
+
+    # ---- mentions (organizations are context only, never reported)
+    mention_ids: dict[int, str] = {}
+    mentions: list[Mention] = []
+    for idx, rm in enumerate(raw_mentions):
+        if rm.kind == "org":
+            continue
+        mid = f"m{len(mentions) + 1}"
+        mention_ids[idx] = mid
+        mentions.append(_mention(mid, rm, idx, doc, reg, day, disclosures))
+
+    def via_ids(via: Iterable[int]) -> tuple[str, ...]:
+        out: list[str] = []
+        for v in via:
+            mid = mention_ids.get(v)
+            if mid and mid not in out:
+                out.append(mid)
+        return tuple(out)
+
+    def span(ref: SourceRef | None) -> SourceSpan | None:
+        if ref is None:
+            return None
+        s, e = doc.to_original(ref.pstart, ref.pend)
+        return SourceSpan(s, e, text[s:e], ref.name)
+
+    # ---- quotes and quoted terms
+    quote_ids: dict[int, str] = {}
+    quotes: list[Quote] = []
+    terms: list[QuotedTerm] = []
+    for qi, rq in enumerate(raw_quotes):
+        s, e = doc.to_original(rq.start, rq.end)
+        if rq.term:
+            terms.append(QuotedTerm(s, e, text[s:e]))
+            continue
+        qid = f"q{len(quotes) + 1}"
+        quote_ids[qi] = qid
+        info = analysis.quote_info[qi]
+        quotes.append(Quote(qid, s, e, text[s:e], span(info.speaker), via_ids(info.via),
+                            quote_ids.get(rq.continues) if rq.continues is not None else None))
+
+    # ---- claims
+    claims: list[Claim] = []
+    for rc in analysis.claims:
+        s, e = doc.to_original(rc.pstart, rc.pend)
+        if e <= s:
+            continue
+        claims.append(Claim(
+            f"c{len(claims) + 1}", rc.kind, s, e, text[s:e], span(rc.source), via_ids(rc.via),
+            tuple(quote_ids[q] for q in rc.quotes if q in quote_ids), rc.negated, rc.boilerplate,
+        ))
+
+    boiler = tuple(doc.to_original(p.start, p.end) for p in doc.paragraphs
+                   if p.index in analysis.boilerplate_paragraphs)
+    ctx = RuleContext(text, tuple(mentions), tuple(quotes), tuple(claims), boiler)
+    lines = LineIndex.of(text)
+    findings: list[Finding] = []
+    for rule in rules:
+        for d in rule.check(ctx):
+            line, col = lines.position(d.start)
+            eline, ecol = lines.position(d.end)
+            findings.append(Finding(rule.code, rule.name, rule.severity, d.message, d.start, d.end,
+                                    line, col, eline, ecol, rule.instead))
+    findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
+    return Report(
+        text=text, mentions=tuple(mentions), quotes=tuple(quotes), claims=tuple(claims),
+        findings=tuple(findings), quoted_terms=tuple(terms), as_of=day,
+        registry_meta={"name": reg.name, "version": reg.version, "sha256": reg.sha256,
+                       "overlays": list(reg.overlays)},
+        version=__version__, path=doc.path, format=doc.format,
+        paragraphs=tuple(doc.to_original(p.start, p.end) for p in doc.paragraphs),
+    )
+
+
+def _mention(mid: str, rm: RawMention, idx: int, doc: Document, reg: Registry, day: date,
+             disclosures: dict[str, tuple[int, int]]) -> Mention:
+    text = doc.text
+    surface = text[rm.start : rm.end]
+    if rm.kind == "generic" and rm.generic is not None:
+        g = rm.generic
+        ctl = []
+        for cid in g.controllers:
+            org = reg.organizations.get(cid)
+            if org is not None:
+                from ._model import Controller  # noqa: PLC0415
+
+                ctl.append(Controller(org.id, org.name, org.type))
+        disc = disclosures.get(f"#{idx}")
+        return Mention(mid, rm.start, rm.end, surface, "generic", None, "generic", g.state_affiliated,
+                       g.label, False, tuple(ctl), disc is not None, _disclosure(doc, disc), g.country)
+    assert rm.target is not None
+    outlet = reg.outlets[rm.target]
+    aff = reg.affiliation(outlet.id, day)
+    disc = disclosures.get(outlet.id) if aff.state_affiliated else None
+    evidence = tuple(ev for c in aff.claims for ev in c.evidence)
+    return Mention(
+        mid, rm.start, rm.end, surface, "outlet", OutletRef(outlet.id, outlet.name, outlet.country),
+        rm.matched_by, aff.state_affiliated, aff.label, aff.disputed, aff.controllers,
+        disc is not None, _disclosure(doc, disc), outlet.country, evidence,
+    )
+
+
+def _disclosure(doc: Document, span: tuple[int, int] | None) -> Disclosure | None:
+    if span is None:
+        return None
+    s, e = doc.to_original(*span)
+    return Disclosure(s, e, doc.text[s:e])

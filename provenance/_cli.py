@@ -1,0 +1,220 @@
+"""The command-line tool: a thin shell over the library.
+
+Exit codes: 0 clean, 1 findings at or above the failing level, 2 usage/config/input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from ._check import check, read_input
+from ._document import Format, format_for_suffix
+from ._exceptions import ProvenanceError
+from ._formatters import FORMATTERS
+from ._registry import Registry
+from ._report import Report
+from ._rules import RULES
+from ._version import __version__
+
+__all__ = ["ExitStatus", "main"]
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class ExitStatus(enum.IntEnum):
+    CLEAN = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"provenance: error: {message}", file=sys.stderr)
+        raise SystemExit(ExitStatus.ERROR)
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="provenance", description="Check news briefs for where their claims come from.")
+    p.add_argument("--version", action="version", version=f"provenance {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="check briefs (plain text, Markdown or HTML)")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="brief files ('-' reads standard input)")
+    c.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)")
+    c.add_argument("--registry", action="append", default=[], metavar="PATH",
+                   help="a registry file or directory layered over the bundled one (repeatable)")
+    c.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="as-of date for affiliation claims (default: the brief's date, else today)")
+    c.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto",
+                   help="how to read the briefs (default: by file extension)")
+    c.add_argument("--fail-on", choices=("info", "warning", "error"), default="error",
+                   help="lowest severity that makes the run fail with exit code 1 (default: error)")
+    c.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse briefs larger than N bytes (default: {DEFAULT_MAX_BYTES})")
+
+    r = sub.add_parser("registry", help="inspect and validate the registry")
+    rsub = r.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    show = rsub.add_parser("show", help="an outlet with its affiliation claims and evidence")
+    show.add_argument("name", help="id, name, alias, domain or @handle")
+    show.add_argument("--registry", action="append", default=[], metavar="PATH")
+    show.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    val = rsub.add_parser("validate", help="validate the bundled registry and the given overlay files")
+    val.add_argument("paths", nargs="*", metavar="PATH")
+
+    sub.add_parser("rules", help="list the rules")
+    return p
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _err(message: str) -> None:
+    print(f"provenance: {message}", file=sys.stderr)
+
+
+def _cmd_check(args: argparse.Namespace) -> ExitStatus:
+    registry = Registry.load(*args.registry)
+    for w in registry.warnings:
+        _err(f"warning: {w}")
+    reports: list[Report] = []
+    for raw_path in args.paths:
+        if raw_path == "-":
+            data = sys.stdin.buffer.read(args.max_bytes + 1)
+            if len(data) > args.max_bytes:
+                raise ProvenanceError(f"<stdin>: over the limit of {args.max_bytes} bytes (--max-bytes)")
+            if b"\x00" in data:
+                raise ProvenanceError("<stdin>: looks like binary data (NUL bytes); not a text brief")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ProvenanceError(f"<stdin>: not valid UTF-8 (byte {exc.start})") from None
+            fmt: Format = "text" if args.input_format == "auto" else args.input_format
+            reports.append(check(text, registry=registry, format=fmt, as_of=args.date, path="<stdin>"))
+            continue
+        path = Path(raw_path)
+        text = read_input(path, max_bytes=args.max_bytes)
+        fmt = format_for_suffix(path.suffix) if args.input_format == "auto" else args.input_format
+        reports.append(check(text, registry=registry, format=fmt, as_of=args.date, path=raw_path))
+    _out(FORMATTERS[args.format](reports))
+    failing = any(r.failing(args.fail_on) for r in reports)
+    return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
+
+
+def _cmd_show(args: argparse.Namespace) -> ExitStatus:
+    registry = Registry.load(*args.registry)
+    found = registry.lookup(args.name)
+    if not found:
+        _err(f"no outlet matches {args.name!r}")
+        return ExitStatus.ERROR
+    day = args.date or date.today()
+    blocks = []
+    payload = []
+    for o in found:
+        aff = registry.affiliation(o.id, day)
+        if args.json:
+            payload.append({
+                "id": o.id, "name": o.name, "country": o.country, "medium": o.medium,
+                "aliases": [a.text for a in o.aliases],
+                "domains": [d.host + d.path for d in o.domains],
+                "handles": [f"{h.platform}:{h.handle}" for h in o.handles],
+                "state_affiliated": aff.state_affiliated, "label": aff.label, "disputed": aff.disputed,
+                "controllers": [c.to_dict() for c in aff.controllers],
+                "inherited_from": aff.inherited_from,
+                "claims": [{
+                    "controller": c.controller, "state": c.state, "editorial": c.editorial,
+                    "funding": c.funding, "governance": c.governance, "confidence": c.confidence,
+                    "disputed": c.disputed,
+                    "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+                    "valid_to": c.valid_to.isoformat() if c.valid_to else None,
+                    "evidence": [e.to_dict() for e in c.evidence],
+                } for c in aff.claims],
+            })
+            continue
+        lines = [f"{o.name}  [{o.id}]  {o.medium.replace('_', ' ')}, {o.country}"]
+        verdict = {True: "state-affiliated", False: "not state-affiliated", None: "unknown"}[aff.state_affiliated]
+        lines.append(f"  as of {day.isoformat()}: {aff.label} — {verdict}" + ("; DISPUTED" if aff.disputed else ""))
+        if aff.inherited_from:
+            lines.append(f"  (claims inherited from {aff.inherited_from})")
+        if o.aliases:
+            lines.append("  aliases: " + ", ".join(a.text for a in o.aliases))
+        if o.domains:
+            lines.append("  domains: " + ", ".join(d.host + d.path for d in o.domains))
+        for c in aff.claims:
+            ctl = registry.get(c.controller) if c.controller else None
+            lines.append(
+                f"  claim: controller {ctl.name if ctl else '-'}; editorial {c.editorial}, funding "
+                f"{c.funding}, governance {c.governance}; confidence {c.confidence}"
+                + ("; disputed" if c.disputed else "")
+                + (f"; from {c.valid_from}" if c.valid_from else "") + (f" to {c.valid_to}" if c.valid_to else "")
+            )
+            for e in c.evidence:
+                lines.append(f"    - {e.publisher} ({e.date.isoformat()}, {e.type}): {e.url}")
+                lines.append(f"      {('“' + e.quote + '”') if e.quote else e.summary}")
+        blocks.append("\n".join(lines))
+    _out(json.dumps(payload, ensure_ascii=False, indent=2) + "\n" if args.json else "\n\n".join(blocks) + "\n")
+    return ExitStatus.CLEAN
+
+
+def _cmd_validate(args: argparse.Namespace) -> ExitStatus:
+    registry = Registry.load(*args.paths)
+    claims = sum(len(o.claims) for o in registry.outlets.values())
+    evidence = sum(len(c.evidence) for o in registry.outlets.values() for c in o.claims)
+    countries = len({o.country for o in registry.outlets.values()})
+    for w in registry.warnings:
+        _err(f"warning: {w}")
+    _out(f"ok: {len(registry.outlets)} outlets in {countries} countries, {len(registry.organizations)} "
+         f"organizations, {claims} affiliation claims with {evidence} evidence items "
+         f"({len(registry.sources)} files)\n")
+    return ExitStatus.CLEAN
+
+
+def _cmd_rules() -> ExitStatus:
+    rows = [f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}" for r in RULES]
+    _out("\n".join(rows) + "\n")
+    return ExitStatus.CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return int(_cmd_check(args))
+        if args.command == "registry":
+            if args.registry_command == "show":
+                return int(_cmd_show(args))
+            if args.registry_command == "validate":
+                return int(_cmd_validate(args))
+            parser.parse_args(["registry", "--help"])
+        if args.command == "rules":
+            return int(_cmd_rules())
+        parser.print_help(sys.stderr)
+        return int(ExitStatus.ERROR)
+    except ProvenanceError as exc:
+        _err(str(exc))
+        return int(ExitStatus.ERROR)
+    except BrokenPipeError:
+        return int(ExitStatus.CLEAN)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Disclosure: does the brief, anywhere, tell the reader about an outlet's affiliation?
+
+Judged per outlet per document (as the annotation guidelines do): once any mention of an
+outlet is disclosed, every mention of it counts as disclosed. Three places are read:
+
+* a descriptor before the name: "the semi-official Fars", "state-run Syrian news agency SANA",
+  "Iran's state-run English-language channel Press TV", "中国官媒新华社";
+* an appositive or relative clause after it: "Tasnim News Agency, which is affiliated with the
+  Islamic Revolution Guards Corps (I.R.G.C.)", "KCNA (… is the state media)";
+* a sentence naming a controller with a control verb: "The IRGC controls the Tasnim News Agency".
+
+A generic reference with a state signal ("state-run Iranian media") discloses itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ._document import Document
+from ._matching import RawMention
+from ._registry import Registry
+from ._text import Token, fold_phrase
+
+__all__ = ["find_disclosures"]
+
+_NP_STOP = frozenset(
+    """to by from with for of that which who said says told reported according in on at as
+    and or but is was are were has have had""".split()
+)
+_PUNCT_STOP = frozenset(",;:.!?\u201c\u201d\"()\u00ab\u00bb")
+_POST_OPEN = frozenset({",", "(", "\u2014", "\u2013", "-", "which", "that", "is", "was", "a", "an", "the"})
+
+
+class _Phr:
+    def __init__(self, words: Sequence[str]) -> None:
+        self.exact: set[tuple[str, ...]] = set()
+        self.stems: list[str] = []
+        for w in words:
+            if w.endswith("*"):
+                f = fold_phrase(w[:-1])
+                if f:
+                    self.stems.append(f[0])
+            else:
+                f = fold_phrase(w)
+                if f:
+                    self.exact.add(f)
+        self.maxlen = max((len(x) for x in self.exact), default=1)
+
+    def at(self, toks: Sequence[Token], i: int) -> int:
+        for k in range(min(self.maxlen, len(toks) - i), 0, -1):
+            if tuple(t.norm for t in toks[i : i + k]) in self.exact:
+                return k
+        if i < len(toks) and any(toks[i].norm.startswith(s) for s in self.stems):
+            return 1
+        return 0
+
+
+def _phrases(registry: Registry) -> tuple[_Phr, _Phr, _Phr, _Phr]:
+    cached = registry._cache.get("disclosure")
+    if cached is None:
+        lx = registry.lexicon
+        cached = (_Phr(lx.get("disclosure_terms", ())), _Phr(lx.get("affiliation_phrases", ())),
+                  _Phr(lx.get("control_verbs", ())), _Phr(lx.get("state_words", ())))
+        registry._cache["disclosure"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
+                     registry: Registry) -> dict[str, tuple[int, int]]:
+    """Prose span of the disclosure of each outlet id (or of each generic mention, keyed
+    ``"#<index>"``) that the brief discloses."""
+    terms, affil, control, state_words = _phrases(registry)
+    tokens = [t for t in tokens if t.norm != "-"]
+    starts = [t.start for t in tokens]
+    org_spans = [(m.pstart, m.pend) for m in mentions if m.kind == "org"]
+    out: dict[str, tuple[int, int]] = {}
+
+    def controller_at(toks: Sequence[Token], i: int) -> int:
+        """Length of a controller reference at toks[i] (organization or state word)."""
+        j = i
+        while j < len(toks) and toks[j].norm in ("the", "its", "iran's", "russia's", "china's", "country's"):
+            j += 1
+        if j >= len(toks):
+            return 0
+        for s, e in org_spans:
+            if toks[j].start == s:
+                k = j
+                while k < len(toks) and toks[k].end <= e:
+                    k += 1
+                # a parenthesized acronym right after: "(I.R.G.C.)"
+                if k + 2 < len(toks) + 1 and k < len(toks) and toks[k].text == "(":
+                    close = next((x for x in range(k + 1, min(len(toks), k + 4)) if toks[x].text == ")"), None)
+                    if close is not None:
+                        k = close + 1
+                return k - i
+        n = state_words.at(toks, j)
+        return (j - i + n) if n else 0
+
+    for idx, m in enumerate(mentions):
+        if m.kind == "generic":
+            if m.generic is not None and m.generic.signal is not None and m.generic.state_affiliated:
+                out[f"#{idx}"] = m.generic.signal
+            continue
+        if m.kind != "outlet" or m.target is None or m.target in out or m.pend <= m.pstart:
+            continue
+        sent = doc.sentence_at(m.pstart)
+        if sent is None:
+            continue
+        a = bisect.bisect_left(starts, sent.start)
+        b = bisect.bisect_left(starts, sent.end)
+        stoks = tokens[a:b]
+        mi = bisect.bisect_left(starts, m.pstart) - a
+        me = bisect.bisect_left(starts, m.pend) - a
+        # (1) descriptor before the name, within its noun phrase
+        k = mi - 1
+        first = mi
+        while k >= 0 and mi - k <= 8:
+            t = stoks[k]
+            if t.text in _PUNCT_STOP or t.norm in _NP_STOP:
+                break
+            first = k
+            k -= 1
+        found: tuple[int, int] | None = None
+        for j in range(first, mi):
+            n = terms.at(stoks, j)
+            if n:
+                found = (stoks[j].start, stoks[j + n - 1].end)
+                break
+            if any(s == stoks[j].start for s, _ in org_spans):
+                found = (stoks[j].start, stoks[mi - 1].end)
+                break
+        # (2) appositive or relative clause after the name
+        if found is None and me < len(stoks) and (stoks[me].norm in _POST_OPEN or stoks[me].text in _POST_OPEN):
+            opener = me
+            if stoks[me].text == ",":
+                opener = me + 1
+            depth = 1 if stoks[me].text == "(" else 0
+            j = opener
+            while j < len(stoks) and j - me <= 25:
+                t = stoks[j]
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    depth -= 1
+                    if depth < 0 or (depth == 0 and stoks[me].text == "("):
+                        break
+                elif t.text in (",", ";") and depth <= 0 and j > opener + 1:
+                    break
+                n = affil.at(stoks, j)
+                if n:
+                    c = controller_at(stoks, j + n)
+                    if c:
+                        found = (stoks[opener].start, stoks[j + n + c - 1].end)
+                        break
+                n = terms.at(stoks, j)
+                if n:
+                    found = (stoks[opener].start, stoks[j + n - 1].end)
+                    break
+                j += 1
+        # (3) a controller and a control verb in the same sentence: "The IRGC controls Tasnim"
+        if found is None:
+            for j in range(0, mi):
+                c = controller_at(stoks, j)
+                if c and j + c < mi and control.at(stoks, j + c):
+                    found = (stoks[j].start, stoks[j + c].end)
+                    break
+        if found is not None:
+            out[m.target] = found
+    return out

@@ -1,0 +1,394 @@
+"""Outlet mentions: names and aliases, generic references, domains and handles.
+
+The name matcher is a token n-gram dictionary built once per registry (see
+``notes/dependencies.md``: a big regex alternation collapses at scale): the prose is tokenized
+once, every token is normalized on its own, and a greedy longest match runs over tuples of
+folded tokens, so spans stay exact. Generic references ("state-run Iranian media") are parsed
+by a small grammar whose words are registry data.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import attrs
+import regex
+
+from ._document import Document
+from ._model import Alias, Country
+from ._registry import GenericTerm, Registry
+from ._text import IGNORED, Token, fold_phrase, tokenize
+
+__all__ = ["GenericInfo", "RawMention", "find_mentions", "Matcher"]
+
+
+@attrs.frozen
+class GenericInfo:
+    """What a generic reference says: country, state signal, and the controller it implies."""
+
+    country: str | None
+    state_affiliated: bool | None
+    controllers: tuple[str, ...]
+    signal: tuple[int, int] | None  # prose span of the state signal ("state-run")
+    label: str
+
+
+@attrs.frozen
+class RawMention:
+    """A mention before reporting: prose span (for context) and original span (for output)."""
+
+    pstart: int
+    pend: int
+    start: int
+    end: int
+    kind: str  # "outlet" | "generic" | "org"
+    target: str | None
+    matched_by: str
+    generic: GenericInfo | None = None
+    via_link: bool = False
+
+
+@attrs.frozen
+class _Entry:
+    tokens: tuple[str, ...]
+    exact: tuple[str, ...] | None  # case-sensitive form, or None
+    target: str
+    kind: str  # "outlet" | "org"
+    matched_by: str  # "name" | "alias" | "credit"
+    alias: Alias | None
+
+
+_NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
+_NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
+_ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
+_URL = regex.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u00ab\u00bb]{1,2000}", regex.I)
+_BARE_HOST = regex.compile(r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}[a-z]{2,24}(?![\w.-]*@)(?:/[^\s<>\"']{0,500})?", regex.I)
+_HANDLE = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})\b")
+_TRAILING_URL_PUNCT = ".,;:!?)]}'\"\u2019\u201d"
+
+
+def _constrained(alias: Alias | None) -> bool:
+    return alias is not None and (
+        alias.requires_context or bool(alias.not_before) or bool(alias.not_after) or alias.case == "sensitive"
+    )
+
+
+def _is_arabic(s: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in s)
+
+
+class Matcher:
+    """Everything the mention finder needs from a registry, built once and cached."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.index: dict[str, list[_Entry]] = {}
+        for text, alias, entry in registry.iter_names():
+            toks = [t for t in tokenize(text) if t.norm not in IGNORED]
+            if not toks:
+                continue
+            norms = tuple(t.norm for t in toks)
+            case = alias.case if alias else "auto"
+            letters = "".join(t.exact for t in toks)
+            sensitive = case == "sensitive" or (
+                case == "auto" and len(toks) == 1 and letters.isupper() and len(letters) <= 5
+            )
+            kind = "org" if entry.id in registry.organizations else "outlet"
+            by = "name" if alias is None else ("credit" if alias.kind == "credit" else "alias")
+            e = _Entry(norms, tuple(t.exact for t in toks) if sensitive else None, entry.id, kind, by, alias)
+            bucket = self.index.setdefault(norms[0], [])
+            same = next((x for x in bucket if x.tokens == e.tokens and x.target == e.target), None)
+            if same is None:
+                bucket.append(e)
+            elif _constrained(e.alias) and not _constrained(same.alias):
+                # an alias that repeats the name with guards ("Sputnik", requires_context) wins
+                bucket[bucket.index(same)] = e
+        for bucket in self.index.values():
+            bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
+        lx = registry.lexicon
+        self.media_context = {p[0] for p in map(fold_phrase, lx.get("media_context", ())) if p}
+        self.type_nouns = sorted((fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True)
+        # generic grammar
+        self.terms: dict[str, dict[tuple[str, ...], GenericTerm]] = {}
+        for term in registry.generic.terms:
+            self.terms.setdefault(term.role, {})[fold_phrase(term.text)] = term
+        self.country_phrases: dict[tuple[str, ...], Country] = {}
+        self.country_stems: list[tuple[str, Country]] = []
+        for c in registry.countries.values():
+            for adj in c.adjectives:
+                if adj.endswith("*"):
+                    self.country_stems.append((fold_phrase(adj[:-1])[0], c))
+                else:
+                    self.country_phrases[fold_phrase(adj)] = c
+
+    # ------------------------------------------------------------------ names
+    def match_names(self, stream: Sequence[Token], all_tokens: Sequence[Token]) -> list[RawMention]:
+        out: list[RawMention] = []
+        starts = [t.start for t in all_tokens]
+        i = 0
+        n = len(stream)
+        while i < n:
+            hit = self._match_at(stream, i)
+            if hit is None:
+                i += 1
+                continue
+            entry, length, skip = hit
+            first, last = stream[i], stream[i + length - 1]
+            pstart = first.start + skip
+            if length > 1 and first.norm == "the" and not skip:
+                pstart = stream[i + 1].start  # "The Guardian" is cited as "the Guardian"
+            pend = last.end
+            # type nouns that form a name unit: "SANA news agency"
+            if entry.kind == "outlet":
+                for tn in self.type_nouns:
+                    k = len(tn)
+                    if i + length + k <= n and tuple(t.norm for t in stream[i + length : i + length + k]) == tn:
+                        pend = stream[i + length + k - 1].end
+                        length += k
+                        break
+            # a closing guillemet that belongs to the name: РИА «Новости»
+            a = bisect.bisect_left(starts, pstart)
+            b = bisect.bisect_left(starts, pend)
+            opened = sum(1 for t in all_tokens[a:b] if t.text in _NAME_OPENERS)
+            if opened and b < len(all_tokens) and all_tokens[b].text in _NAME_CLOSERS:
+                pend = all_tokens[b].end
+            out.append(RawMention(pstart, pend, -1, -1, entry.kind, entry.target, entry.matched_by))
+            i += length
+        return out
+
+    def _match_at(self, stream: Sequence[Token], i: int) -> tuple[_Entry, int, int] | None:
+        tok = stream[i]
+        candidates: list[tuple[_Entry, int]] = [(e, 0) for e in self.index.get(tok.norm, ())]
+        if not candidates and _is_arabic(tok.norm) and len(tok.norm) > 3:
+            for pre in _ARABIC_CLITICS:
+                if tok.norm.startswith(pre) and len(tok.norm) - len(pre) >= 3:
+                    candidates = [(e, len(pre)) for e in self.index.get(tok.norm[len(pre):], ())]
+                    if candidates:
+                        break
+        for entry, skip in candidates:
+            k = len(entry.tokens)
+            if i + k > len(stream):
+                continue
+            ok = skip == 0 or k == 1
+            if not ok:
+                continue
+            for j in range(1, k):
+                if stream[i + j].norm != entry.tokens[j]:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            if entry.exact is not None and tuple(t.exact for t in stream[i : i + k]) != entry.exact:
+                continue
+            if skip and tok.norm[skip:] != entry.tokens[0]:
+                continue
+            if not self._guards_pass(entry.alias, stream, i, k):
+                continue
+            return entry, k, skip
+        return None
+
+    def _guards_pass(self, alias: Alias | None, stream: Sequence[Token], i: int, k: int) -> bool:
+        if alias is None:
+            return True
+        nxt = stream[i + k].norm if i + k < len(stream) else None
+        prev = stream[i - 1].norm if i > 0 else None
+        if nxt is not None and alias.not_before and nxt in {fold_phrase(w)[0] for w in alias.not_before if fold_phrase(w)}:
+            return False
+        if prev is not None and alias.not_after and prev in {fold_phrase(w)[0] for w in alias.not_after if fold_phrase(w)}:
+            return False
+        if alias.requires_context:
+            if prev == "(" and nxt == ")":
+                return True
+            window = [t.norm for t in stream[max(0, i - 3) : i]] + [t.norm for t in stream[i + k : i + k + 3]]
+            return any(w in self.media_context for w in window)
+        return True
+
+    # ------------------------------------------------------------------ generic references
+    def _longest(self, table: dict[tuple[str, ...], object], stream: Sequence[Token], i: int,
+                 maxlen: int = 4) -> tuple[object, int] | None:
+        for k in range(min(maxlen, len(stream) - i), 0, -1):
+            key = tuple(t.norm for t in stream[i : i + k])
+            if key in table:
+                return table[key], k
+        return None
+
+    def _modifier(self, stream: Sequence[Token], i: int) -> tuple[str, object, int] | None:
+        best: tuple[str, object, int] | None = None
+        for role in ("signal", "scope"):
+            hit = self._longest(self.terms.get(role, {}), stream, i)  # type: ignore[arg-type]
+            if hit and (best is None or hit[1] > best[2]):
+                best = (role, hit[0], hit[1])
+        hit = self._longest(self.country_phrases, stream, i)  # type: ignore[arg-type]
+        if hit and (best is None or hit[1] > best[2]):
+            best = ("country", hit[0], hit[1])
+        if best is None and i < len(stream):
+            norm = stream[i].norm
+            for stem, country in self.country_stems:
+                if norm.startswith(stem):
+                    return "country", country, 1
+            for key, term in self.terms.get("signal", {}).items():
+                if len(key) == 1 and key[0].endswith("*") and norm.startswith(key[0][:-1]):
+                    return "signal", term, 1
+        return best
+
+    def match_generic(self, stream: Sequence[Token], taken: list[tuple[int, int]],
+                      next_name_starts: set[int]) -> list[RawMention]:
+        nouns = self.terms.get("noun", {})
+        dets = self.terms.get("determiner", {})
+        out: list[RawMention] = []
+        n = len(stream)
+        i = 0
+        while i < n:
+            if _inside(stream[i].start, taken):
+                i += 1
+                continue
+            j = i
+            det = self._longest(dets, stream, j)  # type: ignore[arg-type]
+            if det:
+                j += det[1]
+            mods: list[tuple[str, object, int, int]] = []
+            while j < n:
+                m = self._modifier(stream, j)
+                if not m or _inside(stream[j].start, taken):
+                    break
+                mods.append((m[0], m[1], j, j + m[2]))
+                j += m[2]
+            noun_hit = self._longest(nouns, stream, j) if j < n and not _inside(stream[j].start, taken) else None  # type: ignore[arg-type]
+            post: list[tuple[str, object, int, int]] = []
+            if noun_hit is None and not mods:
+                # postposed modifiers: "الإعلام الإيراني", "médias locaux"
+                nh = self._longest(nouns, stream, j)  # type: ignore[arg-type]
+                if nh and isinstance(nh[0], GenericTerm) and nh[0].postposed:
+                    k = j + nh[1]
+                    while k < n:
+                        m = self._modifier(stream, k)
+                        if not m:
+                            break
+                        post.append((m[0], m[1], k, k + m[2]))
+                        k += m[2]
+                    if post:
+                        noun_hit = nh
+            if noun_hit is None or not (mods or post):
+                i = max(i + 1, j if mods else i + 1)
+                continue
+            noun = noun_hit[0]
+            assert isinstance(noun, GenericTerm)
+            end_idx = j + noun_hit[1] + sum(b - a for _, _, a, b in post)
+            allmods = mods + post
+            # a descriptor right before a name ("state news agency IRNA") is not a mention
+            if end_idx < n and stream[end_idx].start in next_name_starts:
+                i = end_idx
+                continue
+            info = self._generic_info(allmods, noun, stream)
+            if noun.singular and info.country is None and info.state_affiliated is None:
+                i = end_idx
+                continue
+            start_idx = mods[0][2] if mods else j
+            ps, pe = stream[start_idx].start, stream[end_idx - 1].end
+            out.append(RawMention(ps, pe, -1, -1, "generic", None, "generic", info))
+            i = end_idx
+        return out
+
+    def _generic_info(self, mods: Iterable[tuple[str, object, int, int]], noun: GenericTerm,
+                      stream: Sequence[Token]) -> GenericInfo:
+        country: Country | None = None
+        state: bool | None = None
+        controllers: list[str] = []
+        signal: tuple[int, int] | None = None
+        named: str | None = None
+        for role, term, a, b in mods:
+            if role == "country" and isinstance(term, Country):
+                country = country or term
+            elif role == "signal" and isinstance(term, GenericTerm):
+                if term.country and country is None:
+                    country = self.registry.countries.get(term.country)
+                if term.state:
+                    state = True
+                    if signal is None:
+                        signal = (stream[a].start, stream[b - 1].end)
+                    if term.controller:
+                        controllers.append(term.controller)
+                        org = self.registry.organizations.get(term.controller)
+                        named = (org.short or org.name) if org else None
+        if state is None and country is not None and country.state_only_media:
+            state = True
+        if state and not controllers and country is not None and country.government:
+            controllers.append(country.government)
+        where = f" ({country.name})" if country else ""
+        if state:
+            label = f"{named}-affiliated media{where}" if named else f"state media{where}"
+        else:
+            label = f"media{where}, affiliation not stated"
+        return GenericInfo(country.code if country else None, state, tuple(controllers), signal, label)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def matcher_for(registry: Registry) -> Matcher:
+    cached = registry._cache.get("matcher")
+    if cached is None:
+        cached = Matcher(registry)
+        registry._cache["matcher"] = cached
+    assert isinstance(cached, Matcher)
+    return cached
+
+
+def _strip_url(url: str) -> str:
+    while url and url[-1] in _TRAILING_URL_PUNCT:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def find_mentions(doc: Document, registry: Registry, as_of: date) -> tuple[list[RawMention], list[Token]]:
+    """All mentions in ``doc``, sorted by position, without overlaps; and the prose tokens."""
+    m = matcher_for(registry)
+    prose = doc.prose
+    tokens = tokenize(prose)
+    # URLs and bare hosts in the prose
+    url_spans: list[tuple[int, int, str]] = []
+    for rx in (_URL, _BARE_HOST):
+        for hit in rx.finditer(prose, timeout=5):
+            url = _strip_url(hit.group())
+            s, e = hit.start(), hit.start() + len(url)
+            if any(a <= s < b for a, b, _ in url_spans):
+                continue
+            url_spans.append((s, e, url))
+    url_ranges = [(a, b) for a, b, _ in url_spans]
+    stream = [t for t in tokens if t.norm not in IGNORED and not _inside(t.start, url_ranges)]
+    names = m.match_names(stream, tokens)
+    taken = [(x.pstart, x.pend) for x in names]
+    name_starts = {x.pstart for x in names if x.kind == "outlet"}
+    generics = m.match_generic(stream, taken, name_starts)
+    found: list[RawMention] = []
+    for x in [*names, *generics]:
+        s, e = doc.to_original(x.pstart, x.pend)
+        found.append(attrs.evolve(x, start=s, end=e))
+    for s, e, url in url_spans:
+        hit = registry.by_url(url, as_of)
+        if hit:
+            os_, oe = doc.to_original(s, e)
+            found.append(RawMention(s, e, os_, oe, "outlet", hit[0].id, "domain"))
+    for link in doc.links:
+        hit = registry.by_url(link.url, as_of)
+        if hit and not any(x.start <= link.start < x.end for x in found):
+            found.append(RawMention(link.anchor, link.anchor, link.start, link.end, "outlet", hit[0].id,
+                                    "domain", via_link=True))
+    for hm in _HANDLE.finditer(prose, timeout=5):
+        outs = registry.by_handle(hm.group(1))
+        if outs and not _inside(hm.start(), url_ranges):
+            os_, oe = doc.to_original(hm.start(), hm.end())
+            found.append(RawMention(hm.start(), hm.end(), os_, oe, "outlet", outs[0].id, "handle"))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    result: list[RawMention] = []
+    last_end = -1
+    for x in found:
+        if x.start >= last_end or x.start == x.end:
+            result.append(x)
+            last_end = max(last_end, x.end)
+    return result, tokens

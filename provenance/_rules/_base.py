@@ -1,0 +1,69 @@
+"""The rule interface: a small declarative object per rule (code, name, severity, docs, examples)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from .._report import Claim, Mention, Quote, Severity
+
+__all__ = ["Draft", "Rule", "RuleContext"]
+
+
+@attrs.frozen
+class RuleContext:
+    """What a rule sees: the analysed brief (original offsets), without findings."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    boilerplate: tuple[tuple[int, int], ...]  # original spans of publisher boilerplate
+
+    def in_boilerplate(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.boilerplate)
+
+    def mention(self, mention_id: str) -> Mention | None:
+        return next((m for m in self.mentions if m.id == mention_id), None)
+
+    def conduits(self) -> set[str]:
+        """Ids of the mentions some claim or quote came through."""
+        out = {v for c in self.claims for v in c.via}
+        out.update(v for q in self.quotes for v in q.via)
+        return out
+
+
+@attrs.frozen
+class Draft:
+    """A finding before positions and severity are filled in."""
+
+    start: int
+    end: int
+    message: str
+
+
+@attrs.frozen
+class Rule:
+    """One rule of the catalogue.
+
+    ``code`` is stable (``PRV102``); ``name`` reads as what it flags (``undisclosed-affiliation``).
+    The docs fields feed ``provenance rules``, the generated reference and SARIF help.
+    ``triggers`` and ``passes`` are example briefs: the test-suite checks that each rule fires
+    on every one of the first and on none of the second.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    example: str
+    instead: str
+    check: Callable[[RuleContext], Iterator[Draft]]
+    triggers: tuple[str, ...]
+    passes: tuple[str, ...]
+
+    @property
+    def help(self) -> str:
+        return f"{self.summary} Why: {self.why} Instead: {self.instead}"

@@ -1,0 +1,168 @@
+"""Paragraph and sentence segmentation with exact offsets (linear time, no backtracking)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_paragraphs_plain", "split_sentences", "trim_span"]
+
+_SPACE = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+
+# Abbreviations after which a period does not end a sentence (lower case, without the period).
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs dr prof gen lt col maj capt cmdr adm sgt cpl pvt brig gov sen rep rev
+    fr sr jr st mt ft no nos vol pp ed eds est approx dept univ assn bros inc corp co ltd plc
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    vs etc al ca cf ie eg viz amb hon pres supt insp det gens
+    op fig figs ch sec art para""".split()
+)
+# Words that start a new sentence after an abbreviation-like token such as "U.S."
+_STARTERS = frozenset(
+    """the a an he she it they we i you his her its their this that these those there in on at
+    but and so yet however meanwhile still also after before when while if as for since""".split()
+)
+_BOUNDARY = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+[\"'\u201d\u2019\u00bb\u300d\u300f)\]]*")
+_DOTTED = re.compile(r"(?:\w\.){2,}$")
+_WORD_BEFORE = re.compile(r"(\w{1,20})$")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past whitespace (incl. BOM and NBSP) at both ends."""
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- paragraphs
+_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0\ufeff]*\n")
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_INDENT_OR_BULLET = re.compile(r"(?:[ \t]{2,}|\t|[ \t]*[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-\u2013\u2014][ \t])")
+
+
+def _is_hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
+    """Whether a block's lines are wrapped at a fixed width (a newline is then a space)."""
+    if len(lines) < 3:
+        return False
+    lengths = [len(text[s:e].rstrip()) for s, e in lines]
+    widest = max(lengths)
+    if widest > 100 or widest < 30:
+        return False
+    body = lengths[:-1]
+    full = sum(1 for n in body if n >= 0.6 * widest)
+    return full >= 0.7 * len(body)
+
+
+def split_paragraphs_plain(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of plain text as ``(start, end)`` spans, trimmed of whitespace.
+
+    Blank lines always separate paragraphs. Within a block, a line that starts with an
+    indent or a bullet starts a paragraph; unless the block is hard-wrapped at a fixed width,
+    every line is its own paragraph (headlines, datelines, one-line paragraphs).
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    blocks: list[tuple[int, int]] = []
+    for m in _BLANK.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end() - 1
+    blocks.append((pos, n))
+    for b_start, b_end in blocks:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, b_start, b_end) if m.end() > m.start()]
+        lines = [(s, e) for s, e in lines if text[s:e].strip(_SPACE)]
+        if not lines:
+            continue
+        wrapped = _is_hard_wrapped(lines, text)
+        cur_start = lines[0][0]
+        cur_end = lines[0][1]
+        for s, e in lines[1:]:
+            new_para = not wrapped or bool(_INDENT_OR_BULLET.match(text, s))
+            if new_para:
+                out.append(trim_span(text, cur_start, cur_end))
+                cur_start = s
+            cur_end = e
+        out.append(trim_span(text, cur_start, cur_end))
+    return [(s, e) for s, e in out if e > s]
+
+
+# --------------------------------------------------------------------------- sentences
+_OPEN_DQ = "\u201c\u00ab\u201e\u300c\u300e"
+_CLOSE_DQ = "\u201d\u00bb\u201c\u300d\u300f"
+
+
+def _quoted_ranges(text: str, start: int, end: int, limit: int = 800) -> list[tuple[int, int]]:
+    """Stretches inside double quotation marks that close within ``limit`` characters."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        c = text[i]
+        is_open = c in _OPEN_DQ or (
+            c == '"' and (i == start or text[i - 1] in _SPACE or text[i - 1] in "([{\u2014-:")
+            and i + 1 < end and text[i + 1] not in _SPACE
+        )
+        if is_open:
+            stop = min(end, i + limit)
+            j = i + 1
+            while j < stop and not (text[j] in _CLOSE_DQ or (text[j] == '"' and text[j] != c) or (c == '"' and text[j] == '"')):
+                j += 1
+            if j < stop:
+                out.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as trimmed ``(start, end)`` spans.
+
+    A sentence ends at ``.``/``!``/``?``/``…`` (or their CJK forms), with any closing quotes
+    and brackets, followed by space and a character that can begin a sentence. Periods of
+    abbreviations ("Mr.", "Sept."), initials and dotted acronyms ("U.S.", "I.R.G.C.") do not end
+    a sentence unless a common sentence starter follows; nor does punctuation inside a
+    quotation that closes later in the paragraph.
+    """
+    out: list[tuple[int, int]] = []
+    quoted = _quoted_ranges(text, start, end)
+    qi = 0
+    sent_start = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+        while qi < len(quoted) and quoted[qi][1] < m.start():
+            qi += 1
+        if qi < len(quoted) and quoted[qi][0] < m.start() < quoted[qi][1] and m.end() <= quoted[qi][1]:
+            continue
+        cjk = text[m.start()] in "\u3002\uff01\uff1f"
+        j = b
+        while j < end and text[j] in _SPACE:
+            j += 1
+        if j >= end:
+            continue
+        if not cjk and j == b:
+            continue  # "3.5", "vz.ru", "..." glued to the next word
+        nxt = text[j]
+        if nxt.islower():
+            continue
+        if m.group() == "." or m.group().startswith(".") and len(m.group().rstrip("\"'\u201d\u2019\u00bb)]")) == 1:
+            before = text[max(start, m.start() - 24) : m.start()]
+            w = _WORD_BEFORE.search(before)
+            if w:
+                word = w.group(1)
+                following = re.match(r"\w+", text[j : j + 20])
+                starter = following is not None and following.group().lower() in _STARTERS
+                if word.lower() in _ABBREVIATIONS and not starter:
+                    continue
+                if len(word) == 1 and word.isupper() and not starter:
+                    continue  # an initial: "John F. Kennedy", the end of "U.S."
+                if _DOTTED.search(text[max(start, m.start() - 24) : m.end()]) and not starter:
+                    continue
+        s, e = trim_span(text, sent_start, b)
+        if e > s:
+            out.append((s, e))
+        sent_start = b
+    s, e = trim_span(text, sent_start, end)
+    if e > s:
+        out.append((s, e))
+    return out

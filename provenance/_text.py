@@ -1,0 +1,87 @@
+"""Tokenization and normalization shared by the registry and the matchers.
+
+Tokens keep their exact prose offsets; normalization (NFKC, case folding, Arabic/Persian
+letter variants, tatweel and harakat, dotted acronyms) happens per token, so a match over
+normalized tokens maps straight back to the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+import regex
+
+__all__ = ["Token", "fold", "tokenize"]
+
+# One token: a dotted acronym ("I.R.G.C.", "U.S."), a single CJK character, a word (letters,
+# marks, digits, with inner apostrophes: "Iran's"), or one other non-space character.
+_TOKEN = regex.compile(
+    r"(?P<acro>(?:[\p{Lu}]\.){2,}(?![\p{L}]))"
+    r"|(?P<cjk>[\p{Han}\p{Hiragana}\p{Katakana}])"
+    r"|(?P<word>[^\W\p{Han}\p{Hiragana}\p{Katakana}]{1,200}(?:['\u2019][^\W\p{Han}\p{Hiragana}\p{Katakana}]{1,40}){0,3})"
+    r"|(?P<punct>[^\s])",
+    regex.V0,
+)
+
+_ARABIC_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
+        "\u0649": "\u06cc",  # alef maksura
+        "\u0643": "\u06a9",  # Arabic kaf -> keheh
+        "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u0640": None,  # tatweel
+        "\u200c": None, "\u200d": None, "\u200b": None, "\u00ad": None,
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'",
+        "\u0451": "\u0435",  # ё -> е
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    }
+)
+_HARAKAT = regex.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def fold(text: str) -> str:
+    """The normalized form used for matching: NFKC, case folded, letter variants folded."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.translate(_ARABIC_FOLD)
+    if any("\u064b" <= c <= "\u06ed" for c in t):
+        t = _HARAKAT.sub("", t)
+    return t.casefold()
+
+
+@attrs.frozen(slots=True)
+class Token:
+    """A token: prose offsets, its text, the folded form and the case-preserving form."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    exact: str
+    kind: str  # "acro" | "cjk" | "word" | "punct"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with prose offsets."""
+    out: list[Token] = []
+    stop = len(text) if end is None else end
+    for m in _TOKEN.finditer(text, start, stop):
+        kind = m.lastgroup or "punct"
+        raw = m.group()
+        if kind == "acro":
+            exact = unicodedata.normalize("NFKC", raw.replace(".", ""))
+        else:
+            exact = unicodedata.normalize("NFKC", raw).translate(_ARABIC_FOLD)
+        out.append(Token(m.start(), m.end(), raw, fold(exact), exact, kind))
+    return out
+
+
+def fold_phrase(text: str) -> tuple[str, ...]:
+    """A phrase as the tuple of folded tokens the matchers compare (hyphens dropped)."""
+    return tuple(t.norm for t in tokenize(text) if t.norm not in IGNORED)
+
+
+# Tokens skipped when matching names: hyphens ("Al-Manar" = "Al Manar") and quotation marks
+# that are part of names (РИА «Новости»).
+IGNORED = frozenset({"-", "\u00ab", "\u00bb", "\u201e", "\u201c", "\u201d", '"', "\u2039", "\u203a"})
