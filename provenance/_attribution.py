@@ -125,6 +125,8 @@ class _Lex:
     according: _Phrases
     citing: _Phrases
     quoted_as: _Phrases
+    quoting: _Phrases
+    as_saying: _Phrases
     voice: _Phrases
     person_pron: frozenset[str]
     group_pron: frozenset[str]
@@ -147,6 +149,7 @@ def _lex(registry: Registry) -> _Lex:
     out = _Lex(
         speech=ph("speech_verbs"), bare=ph("bare_clause_verbs"), act=ph("act_verbs"), denial=ph("denial_verbs"),
         according=ph("according_to"), citing=ph("citing"), quoted_as=ph("quoted_as_saying"),
+        quoting=ph("quoting_verbs"), as_saying=ph("as_saying"),
         voice=ph("voice_change"),
         person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
         group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
@@ -264,7 +267,7 @@ class _Ctx:
             # a description that refers back: "the agency", "the Iranian commander"
             head = toks[-1].norm
             kind = "outlet" if head in _OUTLET_HEADS else "person"
-            return SourceRef(ps, pe, self.resolve(kind) or self.text[ps:pe], mention)
+            return SourceRef(ps, pe, self.resolve(kind, head) or self.text[ps:pe], mention)
         name = self.name_of(toks) if any(_is_cap(t) for t in toks[1:]) or (toks[0].norm != "the" and _is_cap(toks[0])) else None
         if mention is not None:
             m = self.mentions[mention]
@@ -287,7 +290,13 @@ class _Ctx:
             kind = "person"
         self.history.append((kind, name, ref))
 
-    def resolve(self, kind: str) -> str | None:
+    def resolve(self, kind: str, head: str | None = None) -> str | None:
+        if head is not None:
+            # "the commander" -> the last source whose words include "commander"
+            for _k, name, ref in reversed(self.history):
+                words = {t.norm for t in self.toks(ref.pstart, ref.pend)}
+                if head in words:
+                    return name
         for k, name, _ in reversed(self.history):
             if kind == "person" and k == "person":
                 return name
@@ -324,6 +333,19 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
         if ctx.in_quote(t.start):
             i += 1
             continue
+        k = lex.quoting.match(toks, i)
+        if k:
+            # "SANA quoted the director … as saying": a cue spanning the quoted speaker
+            for j in range(i + k, min(len(toks), i + k + 20)):
+                n = lex.as_saying.match(toks, j)
+                if n:
+                    out.append(("quoting", i, j + n - i))
+                    i = j + n
+                    break
+            else:
+                j = -1
+            if j >= 0 and out and out[-1][0] == "quoting" and out[-1][1] == i - out[-1][2]:
+                continue
         for kind, table in (("quoted_as", lex.quoted_as), ("according", lex.according),
                             ("citing", lex.citing), ("denial", lex.denial), ("speech", lex.speech),
                             ("act", lex.act)):
@@ -412,7 +434,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     kind, ci, ck = cues[0]
     # prefer "according to" / speech verbs over act verbs appearing earlier
     for c in cues:
-        if c[0] in ("according", "quoted_as", "citing", "speech", "denial"):
+        if c[0] in ("according", "quoted_as", "quoting", "citing", "speech", "denial"):
             kind, ci, ck = c
             break
     # a trailing frame wins: "CLAIM, the Iranian media reports." / "CLAIM, according to X."
@@ -474,6 +496,23 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
                 p -= 1
             content = (stoks[0].start, stoks[p].end) if p >= 0 else None
         return _Attr(source, content, cue_span, via, frame=True)
+
+    if kind == "quoting":
+        # Y quoted X as saying CONTENT: source X, via Y
+        verb_len = ctx.lex.quoting.match(stoks, ci)
+        end_np = ci + ck
+        while end_np > ci and not ctx.lex.as_saying.match(stoks, end_np - 1) and not ctx.lex.as_saying.match(stoks, end_np - 2):
+            end_np -= 1
+        k_as = next(k for k in range(ci + verb_len, ci + ck) if ctx.lex.as_saying.match(stoks, k))
+        speaker_toks = stoks[ci + verb_len : k_as]
+        outer = _subject(ctx, stoks, ci, 0)
+        source = ctx.source_from(speaker_toks)
+        via = tuple(ctx.mentions_in(outer[0].start, outer[-1].end)) if outer else ()
+        if source is not None and source.mention is not None and source.mention not in via:
+            via = (*via, source.mention)
+        j = _after_that(stoks, ci + ck)
+        content = _content_span(ctx, stoks, j, sent) if j < len(stoks) else None
+        return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
 
     if kind == "quoted_as":
         # X was quoted as saying by Y / Y quoted X as saying …

@@ -113,10 +113,15 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
         mentions.append(_mention(mid, rm, idx, doc, reg, day, disclosures))
 
     def via_ids(via: Iterable[int]) -> tuple[str, ...]:
+        """Mention ids of a conduit chain, one per outlet (a name and its link are one)."""
         out: list[str] = []
+        seen: set[str] = set()
         for v in via:
             mid = mention_ids.get(v)
-            if mid and mid not in out:
+            rm = raw_mentions[v]
+            key = rm.target or f"#{v}"
+            if mid and key not in seen:
+                seen.add(key)
                 out.append(mid)
         return tuple(out)
 

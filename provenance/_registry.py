@@ -346,7 +346,7 @@ def _generic(data: Any, path: str) -> list[GenericTerm]:
 
 # --------------------------------------------------------------------------- the registry
 LEXICON_KEYS = (
-    "speech_verbs", "bare_clause_verbs", "act_verbs", "denial_verbs", "according_to", "citing", "quoted_as_saying",
+    "speech_verbs", "bare_clause_verbs", "act_verbs", "denial_verbs", "according_to", "citing", "quoted_as_saying", "quoting_verbs", "as_saying",
     "voice_change", "media_context", "disclosure_terms", "affiliation_phrases", "control_verbs",
     "state_words", "person_pronouns", "group_pronouns", "descriptions", "boilerplate",
     "scare_quote_cues", "agentless", "type_nouns",
