@@ -63,28 +63,164 @@ class Analysis:
 
 # --------------------------------------------------------------------------- lexicon
 _INTRO = frozenset(
-    """on in at during after before speaking however meanwhile but and also earlier later separately
-    last this for with while when as since although though yesterday today tomorrow moreover
-    furthermore still yet instead nevertheless addressing writing asked responding""".split()
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "speaking",
+        "however",
+        "meanwhile",
+        "but",
+        "and",
+        "also",
+        "earlier",
+        "later",
+        "separately",
+        "last",
+        "this",
+        "for",
+        "with",
+        "while",
+        "when",
+        "as",
+        "since",
+        "although",
+        "though",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "moreover",
+        "furthermore",
+        "still",
+        "yet",
+        "instead",
+        "nevertheless",
+        "addressing",
+        "writing",
+        "asked",
+        "responding",
+    ]
 )
 _AUX = frozenset(
-    """has have had was were is are be been will would could should may might also later earlier
-    further then previously again reportedly quickly has_also today yesterday once repeatedly
-    publicly recently separately already""".split()
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "also",
+        "later",
+        "earlier",
+        "further",
+        "then",
+        "previously",
+        "again",
+        "reportedly",
+        "quickly",
+        "has_also",
+        "today",
+        "yesterday",
+        "once",
+        "repeatedly",
+        "publicly",
+        "recently",
+        "separately",
+        "already",
+    ]
 )
 _STOP_AFTER_VERB = frozenset(
-    """on in at during after before who which that while when as to from with for of late early
-    this last yesterday today""".split()
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "who",
+        "which",
+        "that",
+        "while",
+        "when",
+        "as",
+        "to",
+        "from",
+        "with",
+        "for",
+        "of",
+        "late",
+        "early",
+        "this",
+        "last",
+        "yesterday",
+        "today",
+    ]
 )
 _TAIL_ADVERBIAL = frozenset(
-    """on in at late early last yesterday today tonight earlier later this monday tuesday wednesday
-    thursday friday saturday sunday during after before while when citing quoting adding in
-    according without""".split()
+    [
+        "on",
+        "in",
+        "at",
+        "late",
+        "early",
+        "last",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "this",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "citing",
+        "quoting",
+        "adding",
+        "in",
+        "according",
+        "without",
+    ]
 )
 _PLURAL_HINT = frozenset({"they", "them", "their"})
-_OUTLET_HEADS = frozenset({"agency", "newspaper", "broadcaster", "channel", "outlet", "website",
-                           "daily", "paper", "station", "network", "report", "statement", "article",
-                           "editorial"})
+_OUTLET_HEADS = frozenset(
+    {
+        "agency",
+        "newspaper",
+        "broadcaster",
+        "channel",
+        "outlet",
+        "website",
+        "daily",
+        "paper",
+        "station",
+        "network",
+        "report",
+        "statement",
+        "article",
+        "editorial",
+    }
+)
 _CLOSE_QUOTES = frozenset("\u201d\u00bb\u300d\u300f\"\u2019'")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u201e\u300c\u300e\"\u2018'")
 
@@ -147,16 +283,25 @@ def _lex(registry: Registry) -> _Lex:
         return _Phrases(lx.get(key, ()))
 
     out = _Lex(
-        speech=ph("speech_verbs"), bare=ph("bare_clause_verbs"), act=ph("act_verbs"), denial=ph("denial_verbs"),
-        according=ph("according_to"), citing=ph("citing"), quoted_as=ph("quoted_as_saying"),
-        quoting=ph("quoting_verbs"), as_saying=ph("as_saying"),
+        speech=ph("speech_verbs"),
+        bare=ph("bare_clause_verbs"),
+        act=ph("act_verbs"),
+        denial=ph("denial_verbs"),
+        according=ph("according_to"),
+        citing=ph("citing"),
+        quoted_as=ph("quoted_as_saying"),
+        quoting=ph("quoting_verbs"),
+        as_saying=ph("as_saying"),
         voice=ph("voice_change"),
         person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
         group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
         descriptions=ph("descriptions"),
-        description_heads=frozenset(f[-1] for f in map(fold_phrase, lx.get("descriptions", ())) if f),
+        description_heads=frozenset(
+            f[-1] for f in map(fold_phrase, lx.get("descriptions", ())) if f
+        ),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
-        scare=ph("scare_quote_cues"), agentless=ph("agentless"),
+        scare=ph("scare_quote_cues"),
+        agentless=ph("agentless"),
     )
     registry._cache["lex"] = out
     return out
@@ -180,8 +325,14 @@ class _Frame:
 class _Ctx:
     """Per-document state: tokens, mentions by position, speakers seen so far."""
 
-    def __init__(self, doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
-                 quotes: Sequence[RawQuote], lex: _Lex) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        tokens: list[Token],
+        mentions: Sequence[RawMention],
+        quotes: Sequence[RawQuote],
+        lex: _Lex,
+    ) -> None:
         self.doc = doc
         self.text = doc.prose
         self.tokens = tokens
@@ -197,8 +348,13 @@ class _Ctx:
         return self.tokens[a:b]
 
     def mentions_in(self, start: int, end: int) -> list[int]:
-        return [i for i, m in enumerate(self.mentions)
-                if m.kind in ("outlet", "generic") and start <= m.pstart < end and not self.is_dateline(m)]
+        return [
+            i
+            for i, m in enumerate(self.mentions)
+            if m.kind in ("outlet", "generic")
+            and start <= m.pstart < end
+            and not self.is_dateline(m)
+        ]
 
     def is_dateline(self, m: RawMention) -> bool:
         """A credit or dateline ("TEHRAN (FNA)-", "/TASS/", "(CNN) —") is not a conduit."""
@@ -209,11 +365,19 @@ class _Ctx:
             sent = self.doc.sentence_at(m.pstart)
             if sent is not None and m.pstart - sent.start < 40:
                 rest = t[m.pend + 1 : m.pend + 4].lstrip(" .")
-                return rest[:1] in ("-", "\u2014", "\u2013", "") or rest[:1].isupper() or rest[:1].isdigit() is False
+                return (
+                    rest[:1] in ("-", "\u2014", "\u2013", "")
+                    or rest[:1].isupper()
+                    or rest[:1].isdigit() is False
+                )
         return False
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.open_mark <= pos <= (q.close_mark if q.close_mark is not None else q.end) for q in self.quotes if not q.term)
+        return any(
+            q.open_mark <= pos <= (q.close_mark if q.close_mark is not None else q.end)
+            for q in self.quotes
+            if not q.term
+        )
 
     # ---------------------------------------------------------------- names
     def name_of(self, toks: Sequence[Token]) -> str | None:
@@ -221,7 +385,16 @@ class _Ctx:
         comma-separated part ("Iran's Foreign Minister Javad Zarif" -> "Javad Zarif")."""
         part: list[Token] = []
         for t in toks:
-            if t.text in (",", "(") or t.norm in ("of", "for", "at", "to", "in", "from", "with", "who"):
+            if t.text in (",", "(") or t.norm in (
+                "of",
+                "for",
+                "at",
+                "to",
+                "in",
+                "from",
+                "with",
+                "who",
+            ):
                 break
             part.append(t)
         if not part or not (_is_word(part[-1]) and _is_cap(part[-1])):
@@ -263,17 +436,25 @@ class _Ctx:
             return SourceRef(ps, pe, self.resolve("person"))
         if len(toks) == 1 and first in self.lex.group_pron:
             return SourceRef(ps, pe, self.resolve("group" if first in _PLURAL_HINT else "it"))
-        if mention is None and first == "the" and len(toks) <= 5 and toks[-1].norm in self.lex.description_heads:
+        if (
+            mention is None
+            and first == "the"
+            and len(toks) <= 5
+            and toks[-1].norm in self.lex.description_heads
+        ):
             # a description that refers back: "the agency", "the Iranian commander"
             head = toks[-1].norm
             kind = "outlet" if head in _OUTLET_HEADS else "person"
             return SourceRef(ps, pe, self.resolve(kind, head) or self.text[ps:pe], mention)
-        name = self.name_of(toks) if any(_is_cap(t) for t in toks[1:]) or (toks[0].norm != "the" and _is_cap(toks[0])) else None
+        name = (
+            self.name_of(toks)
+            if any(_is_cap(t) for t in toks[1:]) or (toks[0].norm != "the" and _is_cap(toks[0]))
+            else None
+        )
         if mention is not None:
             m = self.mentions[mention]
             name = self.text[m.pstart : m.pend]
-        ref = SourceRef(ps, pe, name, mention)
-        return ref
+        return SourceRef(ps, pe, name, mention)
 
     def remember(self, ref: SourceRef | None, toks: Sequence[Token] = ()) -> None:
         if ref is None:
@@ -284,7 +465,10 @@ class _Ctx:
         name = ref.name or self.text[ref.pstart : ref.pend]
         if ref.mention is not None:
             kind = "outlet"
-        elif len(toks) > 1 and (toks[-1].norm.endswith("s") and not _is_cap(toks[-1]) or any(t.norm == "and" for t in toks)):
+        elif len(toks) > 1 and (
+            (toks[-1].norm.endswith("s") and not _is_cap(toks[-1]))
+            or any(t.norm == "and" for t in toks)
+        ):
             kind = "group"
         else:
             kind = "person"
@@ -346,9 +530,14 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 j = -1
             if j >= 0 and out and out[-1][0] == "quoting" and out[-1][1] == i - out[-1][2]:
                 continue
-        for kind, table in (("quoted_as", lex.quoted_as), ("according", lex.according),
-                            ("citing", lex.citing), ("denial", lex.denial), ("speech", lex.speech),
-                            ("act", lex.act)):
+        for kind, table in (
+            ("quoted_as", lex.quoted_as),
+            ("according", lex.according),
+            ("citing", lex.citing),
+            ("denial", lex.denial),
+            ("speech", lex.speech),
+            ("act", lex.act),
+        ):
             k = table.match(toks, i)
             if k:
                 out.append((kind, i, k))
@@ -378,7 +567,9 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
     start = floor
     for k in range(vi - 1, floor - 1, -1):
         t = stoks[k]
-        if t.text in (";", ":") or t.text in _CLOSE_QUOTES and k > floor and ctx.in_quote(stoks[k - 1].start):
+        if t.text in (";", ":") or (
+            t.text in _CLOSE_QUOTES and k > floor and ctx.in_quote(stoks[k - 1].start)
+        ):
             start = k + 1
             break
         if t.norm in ("that", "which", "who") and k < vi - 1:
@@ -397,7 +588,9 @@ def _after_that(stoks: Sequence[Token], j: int, limit: int = 10) -> int:
     return j
 
 
-def _content_span(ctx: _Ctx, stoks: Sequence[Token], j: int, sent: Sentence) -> tuple[int, int] | None:
+def _content_span(
+    ctx: _Ctx, stoks: Sequence[Token], j: int, sent: Sentence
+) -> tuple[int, int] | None:
     """The reported content from token ``j`` to the end of the sentence (trimmed), or None
     when it is only a quotation."""
     while j < len(stoks) and stoks[j].text in (",", ":"):
@@ -418,8 +611,10 @@ def _content_span(ctx: _Ctx, stoks: Sequence[Token], j: int, sent: Sentence) -> 
     # "… and “a partial quote.”" at the end: the indirect part ends before "and"
     for k in range(j + 1, len(stoks) - 1):
         if stoks[k].norm == "and" and stoks[k + 1].text in _OPEN_QUOTES:
-            q = next((q for q in ctx.quotes if q.open_mark == stoks[k + 1].start and not q.term), None)
-            if q is not None and (q.close_mark is None or q.close_mark >= end - 1):
+            q_and = next(
+                (x for x in ctx.quotes if x.open_mark == stoks[k + 1].start and not x.term), None
+            )
+            if q_and is not None and (q_and.close_mark is None or q_and.close_mark >= end - 1):
                 end = stoks[k - 1].end if stoks[k - 1].text != "," else stoks[k - 2].end
                 break
     # a trailing ", according to X" / ", X said" belongs to the frame, not the content
@@ -446,9 +641,14 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         if tail_words and not (tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL):
             break  # "…, the minister said the talks had failed": a clause follows, not a frame
         commas = [k for k in range(c[1] - 1, max(-1, c[1] - 10), -1) if stoks[k].text == ","]
-        if (c[1] > ci and commas and commas[0] >= 3 and len(tail_words) <= 6
-                and not any(t.norm == "that" for t in stoks[c[1] :])
-                and not ctx.in_quote(stoks[commas[0]].start)):
+        if (
+            c[1] > ci
+            and commas
+            and commas[0] >= 3
+            and len(tail_words) <= 6
+            and not any(t.norm == "that" for t in stoks[c[1] :])
+            and not ctx.in_quote(stoks[commas[0]].start)
+        ):
             kind, ci, ck = c
         break
     cue_span = (stoks[ci].start, stoks[ci + ck - 1].end)
@@ -501,13 +701,17 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         # Y quoted X as saying CONTENT: source X, via Y
         verb_len = ctx.lex.quoting.match(stoks, ci)
         end_np = ci + ck
-        while end_np > ci and not ctx.lex.as_saying.match(stoks, end_np - 1) and not ctx.lex.as_saying.match(stoks, end_np - 2):
+        while (
+            end_np > ci
+            and not ctx.lex.as_saying.match(stoks, end_np - 1)
+            and not ctx.lex.as_saying.match(stoks, end_np - 2)
+        ):
             end_np -= 1
         k_as = next(k for k in range(ci + verb_len, ci + ck) if ctx.lex.as_saying.match(stoks, k))
         speaker_toks = stoks[ci + verb_len : k_as]
-        outer = _subject(ctx, stoks, ci, 0)
+        quoter = _subject(ctx, stoks, ci, 0)
         source = ctx.source_from(speaker_toks)
-        via = tuple(ctx.mentions_in(outer[0].start, outer[-1].end)) if outer else ()
+        via = tuple(ctx.mentions_in(quoter[0].start, quoter[-1].end)) if quoter else ()
         if source is not None and source.mention is not None and source.mention not in via:
             via = (*via, source.mention)
         j = _after_that(stoks, ci + ck)
@@ -518,21 +722,26 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         # X was quoted as saying by Y / Y quoted X as saying …
         subj = _subject(ctx, stoks, ci, 0)
         by = [k for k in range(ci + ck, len(stoks)) if stoks[k].norm == "by"]
-        via: tuple[int, ...] = ()
-        if by:
-            via = tuple(ctx.mentions_in(stoks[by[0]].start, sent.end))
+        via = tuple(ctx.mentions_in(stoks[by[0]].start, sent.end)) if by else ()
         source = ctx.source_from(subj)
         content = _content_span(ctx, stoks, ci + ck, sent) if not by else None
         return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
 
     # verbs: speech / act / denial / citing
     # "CLAIM, X said." or "“QUOTE,” X said" or "CLAIM, said X."
-    comma_before = ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"') or any(
+    comma_before = (ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"')) or any(
         t.text == "," for t in stoks[max(0, ci - 8) : ci]
     )
-    prior = [k for k in range(ci - 1, -1, -1) if stoks[k].text == "," or stoks[k].text in _CLOSE_QUOTES and ctx.in_quote(stoks[k - 1].start if k else 0)]
+    prior = [
+        k
+        for k in range(ci - 1, -1, -1)
+        if stoks[k].text == ","
+        or (stoks[k].text in _CLOSE_QUOTES and ctx.in_quote(stoks[k - 1].start if k else 0))
+    ]
     tail = stoks[ci + ck :]
-    tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(t.norm == "that" for t in tail)
+    tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(
+        t.norm == "that" for t in tail
+    )
     if kind in ("speech", "citing") and prior and comma_before and tail_short and prior[0] >= 2:
         cpos = prior[0]
         src = list(stoks[cpos + 1 : ci])
@@ -542,7 +751,11 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         if not src or all(t.norm in _AUX for t in src):
             # "CLAIM, said X …": the source follows the verb
             k = ci + ck
-            while k < len(stoks) and stoks[k].text not in (",", ".", ";") and stoks[k].norm not in ("who", "which", "in", "on", "at", "during"):
+            while (
+                k < len(stoks)
+                and stoks[k].text not in (",", ".", ";")
+                and stoks[k].norm not in ("who", "which", "in", "on", "at", "during")
+            ):
                 k += 1
             src = list(stoks[ci + ck : k])
         if src and len(src) <= 14:
@@ -555,12 +768,22 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             while c_end_tok >= 0 and stoks[c_end_tok].text in _CLOSE_QUOTES | {","}:
                 c_end_tok -= 1
             content = (cstart, stoks[c_end_tok].end) if c_end_tok >= 0 else None
-            if content and any(q.open_mark <= content[0] and (q.close_mark or 0) >= content[1] for q in ctx.quotes if not q.term):
+            if content and any(
+                q.open_mark <= content[0] and (q.close_mark or 0) >= content[1]
+                for q in ctx.quotes
+                if not q.term
+            ):
                 content = None  # the claim is only a quotation
             if content is not None and content[0] < sent.start:
                 content = None
-            return _Attr(source, content, cue_span, via, frame=source is not None and source.mention is not None,
-                         negated=kind == "denial")
+            return _Attr(
+                source,
+                content,
+                cue_span,
+                via,
+                frame=source is not None and source.mention is not None,
+                negated=kind == "denial",
+            )
 
     subj = _subject(ctx, stoks, ci, 0)
     if stoks[ci - 1].norm == "and" if ci else False:
@@ -607,15 +830,23 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     elif stoks[ci].norm in ("told", "tells", "tell"):
         via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[min(len(stoks) - 1, j + 6)].end))
         if not any(t.norm == "that" for t in stoks[j : j + 10]):
-            return _Attr(source, None, cue_span, via + via_extra, frame=False, speaker_for_quotes=source)
+            return _Attr(
+                source, None, cue_span, via + via_extra, frame=False, speaker_for_quotes=source
+            )
     else:
-        via_extra = tuple(i for i in ctx.mentions_in(stoks[j].start, sent.end)
-                          if ctx.text[ctx.mentions[i].pstart - 20 : ctx.mentions[i].pstart].rstrip().split(" ")[-1].lower()
-                          in ("by", "to", "on", "with", "a", "an", "in"))
+        via_extra = tuple(
+            i
+            for i in ctx.mentions_in(stoks[j].start, sent.end)
+            if ctx.text[ctx.mentions[i].pstart - 20 : ctx.mentions[i].pstart]
+            .rstrip()
+            .split(" ")[-1]
+            .lower()
+            in ("by", "to", "on", "with", "a", "an", "in")
+        )
     if jj == j and not ctx.lex.bare.match(stoks, ci) and kind == "speech":
         # a verb of saying with an object, not a clause: "He also warned the United States …"
         first_tok = subj[0] if subj else stoks[ci]
-        content: tuple[int, int] | None = (first_tok.start, end_trim)
+        content = (first_tok.start, end_trim)
     else:
         content = _content_span(ctx, stoks, jj, sent)
     frame = source is not None and source.mention is not None
@@ -638,7 +869,11 @@ def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple
                     if j == ci + ck and not ctx.lex.bare.match(toks, ci):
                         return src, content  # "warned the United States …": no clause
                     nxt = toks[j] if j < len(toks) else None
-                    if nxt is not None and nxt.text not in _OPEN_QUOTES and nxt.text not in (",", ":"):
+                    if (
+                        nxt is not None
+                        and nxt.text not in _OPEN_QUOTES
+                        and nxt.text not in (",", ":")
+                    ):
                         return src, (nxt.start, content[1])
                 return src, content
         break
@@ -653,7 +888,7 @@ def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | Non
     """Headline forms: "X: claim" and "claim: X" in a one-sentence paragraph without a period."""
     text = ctx.text
     para = ctx.doc.paragraphs[sent.paragraph]
-    if text[sent.start:sent.end].rstrip()[-1:] in ".!?" or para.end - para.start > 200:
+    if text[sent.start : sent.end].rstrip()[-1:] in ".!?" or para.end - para.start > 200:
         return None
     colons = [k for k, t in enumerate(stoks) if t.text == ":"]
     if len(colons) != 1:
@@ -662,16 +897,29 @@ def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | Non
     left, right = stoks[:k], stoks[k + 1 :]
     if not left or not right:
         return None
-    if ctx.lex.voice.match(stoks, 0) >= k or any(t.norm in ("brief", "update", "breaking", "exclusive", "watch", "video", "live") for t in left):
+    if ctx.lex.voice.match(stoks, 0) >= k or any(
+        t.norm in ("brief", "update", "breaking", "exclusive", "watch", "video", "live")
+        for t in left
+    ):
         return None
     if len(left) <= 4 and all(_is_cap(t) or not _is_word(t) for t in left):
         src = ctx.source_from(left)
-        return _Attr(src, (right[0].start, right[-1].end), (stoks[k].start, stoks[k].end),
-                     tuple(ctx.mentions_in(left[0].start, left[-1].end)), frame=False)
+        return _Attr(
+            src,
+            (right[0].start, right[-1].end),
+            (stoks[k].start, stoks[k].end),
+            tuple(ctx.mentions_in(left[0].start, left[-1].end)),
+            frame=False,
+        )
     if len(right) <= 4 and all(_is_cap(t) or t.norm == "the" or not _is_word(t) for t in right):
         src = ctx.source_from(right)
-        return _Attr(src, (left[0].start, left[-1].end), (stoks[k].start, stoks[k].end),
-                     tuple(ctx.mentions_in(right[0].start, right[-1].end)), frame=False)
+        return _Attr(
+            src,
+            (left[0].start, left[-1].end),
+            (stoks[k].start, stoks[k].end),
+            tuple(ctx.mentions_in(right[0].start, right[-1].end)),
+            frame=False,
+        )
     return None
 
 
@@ -694,9 +942,18 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
             if n and k + n == len(before):
                 term = True
         stripped = inner.strip(" ,.;:!?")
-        if 2 <= len(words) <= 6 and not any(c in stripped for c in ".!?") and q.close_mark is not None:
-            caps = [w for w in words if w.text[:1].isupper() or w.text[:1].isdigit()
-                    or "-" in text[w.start : w.end + 1] and w.text[:1].islower() and len(w.text) <= 3]
+        if (
+            2 <= len(words) <= 6
+            and not any(c in stripped for c in ".!?")
+            and q.close_mark is not None
+        ):
+            caps = [
+                w
+                for w in words
+                if w.text[:1].isupper()
+                or w.text[:1].isdigit()
+                or ("-" in text[w.start : w.end + 1] and w.text[:1].islower() and len(w.text) <= 3)
+            ]
             small = {"of", "the", "and", "al", "el", "de", "la", "for", "in", "on", "a", "to"}
             if all(w in caps or w.norm in small for w in words) and words[0].text[:1].isupper():
                 # Title Case (titles, operations, names) unless a cue verb frames it as speech
@@ -714,8 +971,13 @@ def _is_boilerplate(text: str, lex: _Lex) -> bool:
     return hits >= 2 or (hits >= 1 and len(low) < 160)
 
 
-def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
-            quotes: Sequence[RawQuote], registry: Registry) -> tuple[Analysis, list[RawQuote]]:
+def analyze(
+    doc: Document,
+    tokens: list[Token],
+    mentions: Sequence[RawMention],
+    quotes: Sequence[RawQuote],
+    registry: Registry,
+) -> tuple[Analysis, list[RawQuote]]:
     """Claims of every sentence, speakers and conduits of every quotation."""
     lex = _lex(registry)
     tokens = [t for t in tokens if t.norm != "-"]
@@ -725,7 +987,9 @@ def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
     real = [i for i, q in enumerate(quotes) if not q.term]
     speakers: dict[int, QuoteInfo] = {}
     claims: list[RawClaim] = []
-    boiler = frozenset(p.index for p in doc.paragraphs if _is_boilerplate(ctx.text[p.start : p.end], lex))
+    boiler = frozenset(
+        p.index for p in doc.paragraphs if _is_boilerplate(ctx.text[p.start : p.end], lex)
+    )
     frame: _Frame | None = None
     last_para = -1
     para_speaker: SourceRef | None = None
@@ -733,7 +997,11 @@ def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
     tag_via: dict[int, tuple[int, ...]] = {}
     # source tags at the end of a paragraph: "… .” (Fars News Agency)"
     for i, m in enumerate(mentions):
-        if m.kind == "outlet" and ctx.text[m.pstart - 1 : m.pstart] == "(" and ctx.text[m.pend : m.pend + 1] == ")":
+        if (
+            m.kind == "outlet"
+            and ctx.text[m.pstart - 1 : m.pstart] == "("
+            and ctx.text[m.pend : m.pend + 1] == ")"
+        ):
             sent = doc.sentence_at(m.pstart)
             if sent is not None and doc.paragraphs[sent.paragraph].end <= m.pend + 2:
                 tag_via[sent.paragraph] = (i,)
@@ -748,9 +1016,17 @@ def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
         if not stoks:
             continue
         bp = sent.paragraph in boiler
-        if lex.voice.match(stoks, 0) and len(stoks) > 1 and stoks[lex.voice.match(stoks, 0)].text == ":":
+        if (
+            lex.voice.match(stoks, 0)
+            and len(stoks) > 1
+            and stoks[lex.voice.match(stoks, 0)].text == ":"
+        ):
             frame = None
-        attr = None if bp else (_attr_for_sentence(ctx, sent, stoks) or _headline_attr(ctx, sent, stoks))
+        attr = (
+            None
+            if bp
+            else (_attr_for_sentence(ctx, sent, stoks) or _headline_attr(ctx, sent, stoks))
+        )
         s_quotes = [i for i in real if sent.start <= quotes[i].open_mark < sent.end]
         claimed_quotes: list[int] = []
         if attr is not None:
@@ -759,15 +1035,32 @@ def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
                 via = attr.via
                 src = source
                 content = attr.content
-                if source is not None and source.mention is not None or (attr.frame and via):
+                if (source is not None and source.mention is not None) or (attr.frame and via):
                     inner, content = _inner(ctx, attr.content)
                     if inner is not None:
                         src = inner
-                if not via and frame is not None and source is not None and source.mention is None and attr.frame is False:
+                if (
+                    not via
+                    and frame is not None
+                    and source is not None
+                    and source.mention is None
+                    and attr.frame is False
+                ):
                     via = frame.via
                 inside = tuple(i for i in s_quotes if content[0] <= quotes[i].start < content[1])
-                claims.append(RawClaim("attributed", *content, sent.index, src, via, inside,
-                                       attr.cue, attr.negated, bp))
+                claims.append(
+                    RawClaim(
+                        "attributed",
+                        *content,
+                        sent.index,
+                        src,
+                        via,
+                        inside,
+                        attr.cue,
+                        attr.negated,
+                        bp,
+                    )
+                )
                 ctx.remember(src, ctx.toks(src.pstart, src.pend) if src else ())
             if source is not None:
                 ctx.remember(source, ctx.toks(source.pstart, source.pend))
@@ -784,26 +1077,46 @@ def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
             while e > content[0] and ctx.text[e - 1] in ".!?; ":
                 e -= 1
             own = _inner_source(ctx, (content[0], e))
-            claims.append(RawClaim("attributed", content[0], e, sent.index, own or frame.source,
-                                   frame.via, (), None, False, bp))
+            claims.append(
+                RawClaim(
+                    "attributed",
+                    content[0],
+                    e,
+                    sent.index,
+                    own or frame.source,
+                    frame.via,
+                    (),
+                    None,
+                    False,
+                    bp,
+                )
+            )
             if own is not None:
                 ctx.remember(own, ctx.toks(own.pstart, own.pend))
             continue
         # speakers of the quotations opened in this sentence
         for qi in s_quotes:
             q = quotes[qi]
-            spk, via = _quote_speaker(ctx, sent, stoks, q, attr, frame, para_speaker, prev_para_speaker)
+            spk, via = _quote_speaker(
+                ctx, sent, stoks, q, attr, frame, para_speaker, prev_para_speaker
+            )
             if not via and q.paragraph in tag_via:
                 via = tag_via[q.paragraph]
             speakers[qi] = QuoteInfo(spk, via)
             if spk is not None:
                 para_speaker = spk
             claimed_quotes.append(qi)
-            claims.append(RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp))
-        if attr is None and not s_quotes:
-            claims.append(RawClaim("unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp))
-        elif attr is not None and attr.content is None and not s_quotes:
-            claims.append(RawClaim("unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp))
+            claims.append(
+                RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp)
+            )
+        if (attr is None and not s_quotes) or (
+            attr is not None and attr.content is None and not s_quotes
+        ):
+            claims.append(
+                RawClaim(
+                    "unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp
+                )
+            )
     # quotes that continue a multi-paragraph quotation inherit the first segment's speaker
     for qi in real:
         q = quotes[qi]
@@ -816,9 +1129,16 @@ def analyze(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
     return Analysis(tuple(claims), info, boiler), quotes
 
 
-def _quote_speaker(ctx: _Ctx, sent: Sentence, stoks: list[Token], q: RawQuote, attr: _Attr | None,
-                   frame: _Frame | None, para_speaker: SourceRef | None,
-                   prev_para_speaker: SourceRef | None) -> tuple[SourceRef | None, tuple[int, ...]]:
+def _quote_speaker(
+    ctx: _Ctx,
+    sent: Sentence,
+    stoks: list[Token],
+    q: RawQuote,
+    attr: _Attr | None,
+    frame: _Frame | None,
+    para_speaker: SourceRef | None,
+    prev_para_speaker: SourceRef | None,
+) -> tuple[SourceRef | None, tuple[int, ...]]:
     via: tuple[int, ...] = ()
     close = q.close_mark if q.close_mark is not None else q.end
     # (1) a cue right after the closing mark: "…,” Zarif said / said Zarif / X was quoted as saying by Y
@@ -830,7 +1150,12 @@ def _quote_speaker(ctx: _Ctx, sent: Sentence, stoks: list[Token], q: RawQuote, a
             subj = [t for t in after[:ci] if t.text not in (",", "\u2014", "-")]
             if not subj or all(t.norm in _AUX for t in subj):
                 k = ci + ck
-                while k < len(after) and after[k].text not in (",", ".", ";") and after[k].norm not in ("who", "which", "in", "on", "at", "during", "after", "before", "to"):
+                while (
+                    k < len(after)
+                    and after[k].text not in (",", ".", ";")
+                    and after[k].norm
+                    not in ("who", "which", "in", "on", "at", "during", "after", "before", "to")
+                ):
                     k += 1
                 subj = after[ci + ck : k]
             spk = ctx.source_from(subj)
@@ -863,9 +1188,9 @@ def _quote_speaker(ctx: _Ctx, sent: Sentence, stoks: list[Token], q: RawQuote, a
     if para_speaker is not None:
         return para_speaker, (frame.via if frame else ())
     p = ctx.doc.paragraphs[q.paragraph]
-    if q.open_mark == p.start or ctx.text[p.start : q.open_mark].strip(" \u2022-*\u00b7") == "":
-        if prev_para_speaker is not None:
-            return prev_para_speaker, ()
+    opens_paragraph = ctx.text[p.start : q.open_mark].strip(" \u2022-*\u00b7") == ""
+    if opens_paragraph and prev_para_speaker is not None:
+        return prev_para_speaker, ()
     if frame is not None:
         return frame.source, frame.via
     return None, ()

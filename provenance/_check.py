@@ -46,7 +46,9 @@ def read_input(path: Path, *, max_bytes: int | None = None) -> str:
             raise InputError(f"{path}: is a directory, not a brief")
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} bytes (--max-bytes)")
+            raise InputError(
+                f"{path}: {size} bytes is over the limit of {max_bytes} bytes (--max-bytes)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -61,7 +63,9 @@ def read_input(path: Path, *, max_bytes: int | None = None) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); save the brief as UTF-8") from None
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte {exc.start}); save the brief as UTF-8"
+        ) from None
 
 
 def check(
@@ -143,8 +147,17 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
         qid = f"q{len(quotes) + 1}"
         quote_ids[qi] = qid
         info = analysis.quote_info[qi]
-        quotes.append(Quote(qid, s, e, text[s:e], span(info.speaker), via_ids(info.via),
-                            quote_ids.get(rq.continues) if rq.continues is not None else None))
+        quotes.append(
+            Quote(
+                qid,
+                s,
+                e,
+                text[s:e],
+                span(info.speaker),
+                via_ids(info.via),
+                quote_ids.get(rq.continues) if rq.continues is not None else None,
+            )
+        )
 
     # ---- claims
     claims: list[Claim] = []
@@ -152,13 +165,26 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
         s, e = doc.to_original(rc.pstart, rc.pend)
         if e <= s:
             continue
-        claims.append(Claim(
-            f"c{len(claims) + 1}", rc.kind, s, e, text[s:e], span(rc.source), via_ids(rc.via),
-            tuple(quote_ids[q] for q in rc.quotes if q in quote_ids), rc.negated, rc.boilerplate,
-        ))
+        claims.append(
+            Claim(
+                f"c{len(claims) + 1}",
+                rc.kind,
+                s,
+                e,
+                text[s:e],
+                span(rc.source),
+                via_ids(rc.via),
+                tuple(quote_ids[q] for q in rc.quotes if q in quote_ids),
+                rc.negated,
+                rc.boilerplate,
+            )
+        )
 
-    boiler = tuple(doc.to_original(p.start, p.end) for p in doc.paragraphs
-                   if p.index in analysis.boilerplate_paragraphs)
+    boiler = tuple(
+        doc.to_original(p.start, p.end)
+        for p in doc.paragraphs
+        if p.index in analysis.boilerplate_paragraphs
+    )
     ctx = RuleContext(text, tuple(mentions), tuple(quotes), tuple(claims), boiler)
     lines = LineIndex.of(text)
     findings: list[Finding] = []
@@ -166,21 +192,52 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
         for d in rule.check(ctx):
             line, col = lines.position(d.start)
             eline, ecol = lines.position(d.end)
-            findings.append(Finding(rule.code, rule.name, rule.severity, d.message, d.start, d.end,
-                                    line, col, eline, ecol, rule.instead))
+            findings.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    rule.severity,
+                    d.message,
+                    d.start,
+                    d.end,
+                    line,
+                    col,
+                    eline,
+                    ecol,
+                    rule.instead,
+                )
+            )
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
     return Report(
-        text=text, mentions=tuple(mentions), quotes=tuple(quotes), claims=tuple(claims),
-        findings=tuple(findings), quoted_terms=tuple(terms), as_of=day,
-        registry_meta={"name": reg.name, "version": reg.version, "sha256": reg.sha256,
-                       "overlays": list(reg.overlays)},
-        version=__version__, path=doc.path, format=doc.format,
+        text=text,
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        findings=tuple(findings),
+        quoted_terms=tuple(terms),
+        as_of=day,
+        registry_meta={
+            "name": reg.name,
+            "version": reg.version,
+            "sha256": reg.sha256,
+            "overlays": list(reg.overlays),
+        },
+        version=__version__,
+        path=doc.path,
+        format=doc.format,
         paragraphs=tuple(doc.to_original(p.start, p.end) for p in doc.paragraphs),
     )
 
 
-def _mention(mid: str, rm: RawMention, idx: int, doc: Document, reg: Registry, day: date,
-             disclosures: dict[str, tuple[int, int]]) -> Mention:
+def _mention(
+    mid: str,
+    rm: RawMention,
+    idx: int,
+    doc: Document,
+    reg: Registry,
+    day: date,
+    disclosures: dict[str, tuple[int, int]],
+) -> Mention:
     text = doc.text
     surface = text[rm.start : rm.end]
     if rm.kind == "generic" and rm.generic is not None:
@@ -189,21 +246,47 @@ def _mention(mid: str, rm: RawMention, idx: int, doc: Document, reg: Registry, d
         for cid in g.controllers:
             org = reg.organizations.get(cid)
             if org is not None:
-                from ._model import Controller  # noqa: PLC0415
+                from ._model import Controller
 
                 ctl.append(Controller(org.id, org.name, org.type))
         disc = disclosures.get(f"#{idx}")
-        return Mention(mid, rm.start, rm.end, surface, "generic", None, "generic", g.state_affiliated,
-                       g.label, False, tuple(ctl), disc is not None, _disclosure(doc, disc), g.country)
+        return Mention(
+            mid,
+            rm.start,
+            rm.end,
+            surface,
+            "generic",
+            None,
+            "generic",
+            g.state_affiliated,
+            g.label,
+            False,
+            tuple(ctl),
+            disc is not None,
+            _disclosure(doc, disc),
+            g.country,
+        )
     assert rm.target is not None
     outlet = reg.outlets[rm.target]
     aff = reg.affiliation(outlet.id, day)
     disc = disclosures.get(outlet.id) if aff.state_affiliated else None
     evidence = tuple(ev for c in aff.claims for ev in c.evidence)
     return Mention(
-        mid, rm.start, rm.end, surface, "outlet", OutletRef(outlet.id, outlet.name, outlet.country),
-        rm.matched_by, aff.state_affiliated, aff.label, aff.disputed, aff.controllers,
-        disc is not None, _disclosure(doc, disc), outlet.country, evidence,
+        mid,
+        rm.start,
+        rm.end,
+        surface,
+        "outlet",
+        OutletRef(outlet.id, outlet.name, outlet.country),
+        rm.matched_by,
+        aff.state_affiliated,
+        aff.label,
+        aff.disputed,
+        aff.controllers,
+        disc is not None,
+        _disclosure(doc, disc),
+        outlet.country,
+        evidence,
     )
 
 

@@ -48,23 +48,51 @@ def _date(value: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="provenance", description="Check news briefs for where their claims come from.")
+    p = _Parser(
+        prog="provenance", description="Check news briefs for where their claims come from."
+    )
     p.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="check briefs (plain text, Markdown or HTML)")
-    c.add_argument("paths", nargs="+", metavar="PATH", help="brief files ('-' reads standard input)")
-    c.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)")
-    c.add_argument("--registry", action="append", default=[], metavar="PATH",
-                   help="a registry file or directory layered over the bundled one (repeatable)")
-    c.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
-                   help="as-of date for affiliation claims (default: the brief's date, else today)")
-    c.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto",
-                   help="how to read the briefs (default: by file extension)")
-    c.add_argument("--fail-on", choices=("info", "warning", "error"), default="error",
-                   help="lowest severity that makes the run fail with exit code 1 (default: error)")
-    c.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                   help=f"refuse briefs larger than N bytes (default: {DEFAULT_MAX_BYTES})")
+    c.add_argument(
+        "paths", nargs="+", metavar="PATH", help="brief files ('-' reads standard input)"
+    )
+    c.add_argument(
+        "--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)"
+    )
+    c.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a registry file or directory layered over the bundled one (repeatable)",
+    )
+    c.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="as-of date for affiliation claims (default: the brief's date, else today)",
+    )
+    c.add_argument(
+        "--input-format",
+        choices=("auto", "text", "markdown", "html"),
+        default="auto",
+        help="how to read the briefs (default: by file extension)",
+    )
+    c.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error"),
+        default="error",
+        help="lowest severity that makes the run fail with exit code 1 (default: error)",
+    )
+    c.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse briefs larger than N bytes (default: {DEFAULT_MAX_BYTES})",
+    )
 
     r = sub.add_parser("registry", help="inspect and validate the registry")
     rsub = r.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -73,7 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--registry", action="append", default=[], metavar="PATH")
     show.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
     show.add_argument("--json", action="store_true", help="print JSON")
-    val = rsub.add_parser("validate", help="validate the bundled registry and the given overlay files")
+    val = rsub.add_parser(
+        "validate", help="validate the bundled registry and the given overlay files"
+    )
     val.add_argument("paths", nargs="*", metavar="PATH")
 
     sub.add_parser("rules", help="list the rules")
@@ -98,15 +128,21 @@ def _cmd_check(args: argparse.Namespace) -> ExitStatus:
         if raw_path == "-":
             data = sys.stdin.buffer.read(args.max_bytes + 1)
             if len(data) > args.max_bytes:
-                raise ProvenanceError(f"<stdin>: over the limit of {args.max_bytes} bytes (--max-bytes)")
+                raise ProvenanceError(
+                    f"<stdin>: over the limit of {args.max_bytes} bytes (--max-bytes)"
+                )
             if b"\x00" in data:
-                raise ProvenanceError("<stdin>: looks like binary data (NUL bytes); not a text brief")
+                raise ProvenanceError(
+                    "<stdin>: looks like binary data (NUL bytes); not a text brief"
+                )
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise ProvenanceError(f"<stdin>: not valid UTF-8 (byte {exc.start})") from None
             fmt: Format = "text" if args.input_format == "auto" else args.input_format
-            reports.append(check(text, registry=registry, format=fmt, as_of=args.date, path="<stdin>"))
+            reports.append(
+                check(text, registry=registry, format=fmt, as_of=args.date, path="<stdin>")
+            )
             continue
         path = Path(raw_path)
         text = read_input(path, max_bytes=args.max_bytes)
@@ -129,27 +165,46 @@ def _cmd_show(args: argparse.Namespace) -> ExitStatus:
     for o in found:
         aff = registry.affiliation(o.id, day)
         if args.json:
-            payload.append({
-                "id": o.id, "name": o.name, "country": o.country, "medium": o.medium,
-                "aliases": [a.text for a in o.aliases],
-                "domains": [d.host + d.path for d in o.domains],
-                "handles": [f"{h.platform}:{h.handle}" for h in o.handles],
-                "state_affiliated": aff.state_affiliated, "label": aff.label, "disputed": aff.disputed,
-                "controllers": [c.to_dict() for c in aff.controllers],
-                "inherited_from": aff.inherited_from,
-                "claims": [{
-                    "controller": c.controller, "state": c.state, "editorial": c.editorial,
-                    "funding": c.funding, "governance": c.governance, "confidence": c.confidence,
-                    "disputed": c.disputed,
-                    "valid_from": c.valid_from.isoformat() if c.valid_from else None,
-                    "valid_to": c.valid_to.isoformat() if c.valid_to else None,
-                    "evidence": [e.to_dict() for e in c.evidence],
-                } for c in aff.claims],
-            })
+            payload.append(
+                {
+                    "id": o.id,
+                    "name": o.name,
+                    "country": o.country,
+                    "medium": o.medium,
+                    "aliases": [a.text for a in o.aliases],
+                    "domains": [d.host + d.path for d in o.domains],
+                    "handles": [f"{h.platform}:{h.handle}" for h in o.handles],
+                    "state_affiliated": aff.state_affiliated,
+                    "label": aff.label,
+                    "disputed": aff.disputed,
+                    "controllers": [c.to_dict() for c in aff.controllers],
+                    "inherited_from": aff.inherited_from,
+                    "claims": [
+                        {
+                            "controller": c.controller,
+                            "state": c.state,
+                            "editorial": c.editorial,
+                            "funding": c.funding,
+                            "governance": c.governance,
+                            "confidence": c.confidence,
+                            "disputed": c.disputed,
+                            "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+                            "valid_to": c.valid_to.isoformat() if c.valid_to else None,
+                            "evidence": [e.to_dict() for e in c.evidence],
+                        }
+                        for c in aff.claims
+                    ],
+                }
+            )
             continue
         lines = [f"{o.name}  [{o.id}]  {o.medium.replace('_', ' ')}, {o.country}"]
-        verdict = {True: "state-affiliated", False: "not state-affiliated", None: "unknown"}[aff.state_affiliated]
-        lines.append(f"  as of {day.isoformat()}: {aff.label} — {verdict}" + ("; DISPUTED" if aff.disputed else ""))
+        verdict = {True: "state-affiliated", False: "not state-affiliated", None: "unknown"}[
+            aff.state_affiliated
+        ]
+        lines.append(
+            f"  as of {day.isoformat()}: {aff.label} — {verdict}"
+            + ("; DISPUTED" if aff.disputed else "")
+        )
         if aff.inherited_from:
             lines.append(f"  (claims inherited from {aff.inherited_from})")
         if o.aliases:
@@ -162,13 +217,18 @@ def _cmd_show(args: argparse.Namespace) -> ExitStatus:
                 f"  claim: controller {ctl.name if ctl else '-'}; editorial {c.editorial}, funding "
                 f"{c.funding}, governance {c.governance}; confidence {c.confidence}"
                 + ("; disputed" if c.disputed else "")
-                + (f"; from {c.valid_from}" if c.valid_from else "") + (f" to {c.valid_to}" if c.valid_to else "")
+                + (f"; from {c.valid_from}" if c.valid_from else "")
+                + (f" to {c.valid_to}" if c.valid_to else "")
             )
             for e in c.evidence:
                 lines.append(f"    - {e.publisher} ({e.date.isoformat()}, {e.type}): {e.url}")
                 lines.append(f"      {('“' + e.quote + '”') if e.quote else e.summary}")
         blocks.append("\n".join(lines))
-    _out(json.dumps(payload, ensure_ascii=False, indent=2) + "\n" if args.json else "\n\n".join(blocks) + "\n")
+    _out(
+        json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        if args.json
+        else "\n\n".join(blocks) + "\n"
+    )
     return ExitStatus.CLEAN
 
 
@@ -179,9 +239,11 @@ def _cmd_validate(args: argparse.Namespace) -> ExitStatus:
     countries = len({o.country for o in registry.outlets.values()})
     for w in registry.warnings:
         _err(f"warning: {w}")
-    _out(f"ok: {len(registry.outlets)} outlets in {countries} countries, {len(registry.organizations)} "
-         f"organizations, {claims} affiliation claims with {evidence} evidence items "
-         f"({len(registry.sources)} files)\n")
+    _out(
+        f"ok: {len(registry.outlets)} outlets in {countries} countries, {len(registry.organizations)} "
+        f"organizations, {claims} affiliation claims with {evidence} evidence items "
+        f"({len(registry.sources)} files)\n"
+    )
     return ExitStatus.CLEAN
 
 

@@ -25,11 +25,41 @@ from ._text import Token, fold_phrase
 __all__ = ["find_disclosures"]
 
 _NP_STOP = frozenset(
-    """to by from with for of that which who said says told reported according in on at as
-    and or but is was are were has have had""".split()
+    [
+        "to",
+        "by",
+        "from",
+        "with",
+        "for",
+        "of",
+        "that",
+        "which",
+        "who",
+        "said",
+        "says",
+        "told",
+        "reported",
+        "according",
+        "in",
+        "on",
+        "at",
+        "as",
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+    ]
 )
-_PUNCT_STOP = frozenset(",;:.!?\u201c\u201d\"()\u00ab\u00bb")
-_POST_OPEN = frozenset({",", "(", "\u2014", "\u2013", "-", "which", "that", "is", "was", "a", "an", "the"})
+_PUNCT_STOP = frozenset(',;:.!?\u201c\u201d"()\u00ab\u00bb')
+_POST_OPEN = frozenset(
+    {",", "(", "\u2014", "\u2013", "-", "which", "that", "is", "was", "a", "an", "the"}
+)
 
 
 class _Phr:
@@ -60,14 +90,19 @@ def _phrases(registry: Registry) -> tuple[_Phr, _Phr, _Phr, _Phr]:
     cached = registry._cache.get("disclosure")
     if cached is None:
         lx = registry.lexicon
-        cached = (_Phr(lx.get("disclosure_terms", ())), _Phr(lx.get("affiliation_phrases", ())),
-                  _Phr(lx.get("control_verbs", ())), _Phr(lx.get("state_words", ())))
+        cached = (
+            _Phr(lx.get("disclosure_terms", ())),
+            _Phr(lx.get("affiliation_phrases", ())),
+            _Phr(lx.get("control_verbs", ())),
+            _Phr(lx.get("state_words", ())),
+        )
         registry._cache["disclosure"] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
-def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawMention],
-                     registry: Registry) -> dict[str, tuple[int, int]]:
+def find_disclosures(
+    doc: Document, tokens: list[Token], mentions: Sequence[RawMention], registry: Registry
+) -> dict[str, tuple[int, int]]:
     """Prose span of the disclosure of each outlet id (or of each generic mention, keyed
     ``"#<index>"``) that the brief discloses."""
     terms, affil, control, state_words = _phrases(registry)
@@ -79,7 +114,14 @@ def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawM
     def controller_at(toks: Sequence[Token], i: int) -> int:
         """Length of a controller reference at toks[i] (organization or state word)."""
         j = i
-        while j < len(toks) and toks[j].norm in ("the", "its", "iran's", "russia's", "china's", "country's"):
+        while j < len(toks) and toks[j].norm in (
+            "the",
+            "its",
+            "iran's",
+            "russia's",
+            "china's",
+            "country's",
+        ):
             j += 1
         if j >= len(toks):
             return 0
@@ -90,7 +132,10 @@ def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawM
                     k += 1
                 # a parenthesized acronym right after: "(I.R.G.C.)"
                 if k + 2 < len(toks) + 1 and k < len(toks) and toks[k].text == "(":
-                    close = next((x for x in range(k + 1, min(len(toks), k + 4)) if toks[x].text == ")"), None)
+                    close = next(
+                        (x for x in range(k + 1, min(len(toks), k + 4)) if toks[x].text == ")"),
+                        None,
+                    )
                     if close is not None:
                         k = close + 1
                 return k - i
@@ -99,7 +144,11 @@ def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawM
 
     for idx, m in enumerate(mentions):
         if m.kind == "generic":
-            if m.generic is not None and m.generic.signal is not None and m.generic.state_affiliated:
+            if (
+                m.generic is not None
+                and m.generic.signal is not None
+                and m.generic.state_affiliated
+            ):
                 out[f"#{idx}"] = m.generic.signal
             continue
         if m.kind != "outlet" or m.target is None or m.target in out or m.pend <= m.pstart:
@@ -131,7 +180,11 @@ def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawM
                 found = (stoks[j].start, stoks[mi - 1].end)
                 break
         # (2) appositive or relative clause after the name
-        if found is None and me < len(stoks) and (stoks[me].norm in _POST_OPEN or stoks[me].text in _POST_OPEN):
+        if (
+            found is None
+            and me < len(stoks)
+            and (stoks[me].norm in _POST_OPEN or stoks[me].text in _POST_OPEN)
+        ):
             opener = me
             if stoks[me].text == ",":
                 opener = me + 1
@@ -160,7 +213,7 @@ def find_disclosures(doc: Document, tokens: list[Token], mentions: Sequence[RawM
                 j += 1
         # (3) a controller and a control verb in the same sentence: "The IRGC controls Tasnim"
         if found is None:
-            for j in range(0, mi):
+            for j in range(mi):
                 c = controller_at(stoks, j)
                 if c and j + c < mi and control.at(stoks, j + c):
                     found = (stoks[j].start, stoks[j + c].end)

@@ -117,8 +117,10 @@ class OffsetMap:
 
     @property
     def is_identity(self) -> bool:
-        return len(self._prose) <= 1 and (not self._orig or self._orig[0] == 0) and all(
-            n == -1 for n in self._atomic_len
+        return (
+            len(self._prose) <= 1
+            and (not self._orig or self._orig[0] == 0)
+            and all(n == -1 for n in self._atomic_len)
         )
 
 
@@ -192,7 +194,9 @@ class Document:
         i = bisect.bisect_right(starts, index) - 1
         if i >= 0 and self.sentences[i].start <= index < max(self.sentences[i].end, index + 1):
             s = self.sentences[i]
-            if index < s.end or (i + 1 == len(self.sentences) or self.sentences[i + 1].start > index):
+            if index < s.end or (
+                i + 1 == len(self.sentences) or self.sentences[i + 1].start > index
+            ):
                 return s
         return None
 
@@ -243,7 +247,9 @@ class _ProseBuilder:
 
 
 # --------------------------------------------------------------------------- front matter
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,20000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,20000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
 _FM_DATE = re.compile(r"^date[ \t]*[:=][ \t]*[\"']?(\d{4}-\d{2}-\d{2})", re.M)
 
 
@@ -384,8 +390,10 @@ def _link_destination(raw: str, cursor: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
-def _read_markdown(text: str) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link], list[Comment]]:
-    from markdown_it import MarkdownIt  # noqa: PLC0415 - imported where used
+def _read_markdown(
+    text: str,
+) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link], list[Comment]]:
+    from markdown_it import MarkdownIt
 
     fm_end, _ = _front_matter(text)
     line_starts = _line_starts(text)
@@ -464,7 +472,9 @@ def _read_markdown(text: str) -> tuple[str, OffsetMap, list[tuple[int, int]], li
                     if pos >= 0:
                         o_start = raw_offsets[pos]
                         o_end = raw_offsets[pos + len(c) - 1] + 1
-                        comments.append(Comment(c[4:-3] if c.endswith("-->") else c[4:], o_start, o_end))
+                        comments.append(
+                            Comment(c[4:-3] if c.endswith("-->") else c[4:], o_start, o_end)
+                        )
                         cursor = pos + len(c)
         end_line = l1 if l1 < len(line_starts) else len(line_starts) - 1
         b.end_block(line_starts[end_line] if l1 < len(line_starts) else len(text))
@@ -475,7 +485,9 @@ def _read_markdown(text: str) -> tuple[str, OffsetMap, list[tuple[int, int]], li
         m = _REF_DEF.match(line)
         if m:
             o_start = line_starts[i] + m.start(1)
-            b.links.append(Link(m.group(1), o_start, o_start + len(m.group(1)), _anchor_for(b, o_start)))
+            b.links.append(
+                Link(m.group(1), o_start, o_start + len(m.group(1)), _anchor_for(b, o_start))
+            )
     prose, omap, blocks = b.result()
     return prose, omap, blocks, b.links, comments
 
@@ -497,20 +509,90 @@ def _merge_builder(dst: _ProseBuilder, src: _ProseBuilder) -> None:
             dst.parts.append(ch)
             dst.map.add_atomic(s, e - s)
     dst.blocks.extend((s + base, e + base) for s, e in blocks)
-    dst.links.extend(
-        Link(lk.url, lk.start, lk.end, lk.anchor + base) for lk in src.links
-    )
+    dst.links.extend(Link(lk.url, lk.start, lk.end, lk.anchor + base) for lk in src.links)
 
 
 # --------------------------------------------------------------------------- HTML
 _BLOCK_TAGS = frozenset(
-    """address article aside blockquote body br dd details dialog div dl dt fieldset figcaption
-    figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tbody
-    td tfoot th thead tr ul caption""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+    ]
 )
-_SKIP_TAGS = frozenset("script style pre code template noscript head svg math textarea select".split())
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'>]{1,4000}))""", re.I)
+_SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "pre",
+        "code",
+        "template",
+        "noscript",
+        "head",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+    ]
+)
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_HREF = re.compile(
+    r"""\bhref\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'>]{1,4000}))""", re.I
+)
 
 
 class _HtmlReader(HTMLParser):
@@ -606,7 +688,9 @@ def _line_starts_lf(text: str) -> list[int]:
     return starts
 
 
-def _read_html(text: str) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link], list[Comment]]:
+def _read_html(
+    text: str,
+) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link], list[Comment]]:
     reader = _HtmlReader(text)
     reader.run()
     prose, omap, blocks = reader.builder.result()

@@ -29,15 +29,21 @@ class RegistryError(ProvenanceError):
     """
 
     def __init__(
-        self, message: str, *, path: str | None = None, entry: str | None = None,
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        entry: str | None = None,
         key: str | None = None,
     ) -> None:
         where = ", ".join(
-            part for part in (
+            part
+            for part in (
                 path,
                 f"entry {entry!r}" if entry else None,
                 f"key {key!r}" if key else None,
-            ) if part
+            )
+            if part
         )
         super().__init__(f"{where}: {message}" if where else message)
         self.path = path

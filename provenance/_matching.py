@@ -10,7 +10,7 @@ by a small grammar whose words are registry data.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 import attrs
@@ -21,7 +21,7 @@ from ._model import Alias, Country
 from ._registry import GenericTerm, Registry
 from ._text import IGNORED, Token, fold_phrase, tokenize
 
-__all__ = ["GenericInfo", "RawMention", "find_mentions", "Matcher"]
+__all__ = ["GenericInfo", "Matcher", "RawMention", "find_mentions"]
 
 
 @attrs.frozen
@@ -63,15 +63,23 @@ class _Entry:
 _NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
 _NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
-_URL = regex.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u00ab\u00bb]{1,2000}", regex.I)
-_BARE_HOST = regex.compile(r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}[a-z]{2,24}(?![\w.-]*@)(?:/[^\s<>\"']{0,500})?", regex.I)
+_URL = regex.compile(
+    r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u00ab\u00bb]{1,2000}", regex.I
+)
+_BARE_HOST = regex.compile(
+    r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}[a-z]{2,24}(?![\w.-]*@)(?:/[^\s<>\"']{0,500})?",
+    regex.I,
+)
 _HANDLE = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})\b")
 _TRAILING_URL_PUNCT = ".,;:!?)]}'\"\u2019\u201d"
 
 
 def _constrained(alias: Alias | None) -> bool:
     return alias is not None and (
-        alias.requires_context or bool(alias.not_before) or bool(alias.not_after) or alias.case == "sensitive"
+        alias.requires_context
+        or bool(alias.not_before)
+        or bool(alias.not_after)
+        or alias.case == "sensitive"
     )
 
 
@@ -97,7 +105,14 @@ class Matcher:
             )
             kind = "org" if entry.id in registry.organizations else "outlet"
             by = "name" if alias is None else ("credit" if alias.kind == "credit" else "alias")
-            e = _Entry(norms, tuple(t.exact for t in toks) if sensitive else None, entry.id, kind, by, alias)
+            e = _Entry(
+                norms,
+                tuple(t.exact for t in toks) if sensitive else None,
+                entry.id,
+                kind,
+                by,
+                alias,
+            )
             bucket = self.index.setdefault(norms[0], [])
             same = next((x for x in bucket if x.tokens == e.tokens and x.target == e.target), None)
             if same is None:
@@ -109,7 +124,9 @@ class Matcher:
             bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
         lx = registry.lexicon
         self.media_context = {p[0] for p in map(fold_phrase, lx.get("media_context", ())) if p}
-        self.type_nouns = sorted((fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True)
+        self.type_nouns = sorted(
+            (fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True
+        )
         # generic grammar
         self.terms: dict[str, dict[tuple[str, ...], GenericTerm]] = {}
         for term in registry.generic.terms:
@@ -144,7 +161,10 @@ class Matcher:
             if entry.kind == "outlet":
                 for tn in self.type_nouns:
                     k = len(tn)
-                    if i + length + k <= n and tuple(t.norm for t in stream[i + length : i + length + k]) == tn:
+                    if (
+                        i + length + k <= n
+                        and tuple(t.norm for t in stream[i + length : i + length + k]) == tn
+                    ):
                         pend = stream[i + length + k - 1].end
                         length += k
                         break
@@ -164,7 +184,7 @@ class Matcher:
         if not candidates and _is_arabic(tok.norm) and len(tok.norm) > 3:
             for pre in _ARABIC_CLITICS:
                 if tok.norm.startswith(pre) and len(tok.norm) - len(pre) >= 3:
-                    candidates = [(e, len(pre)) for e in self.index.get(tok.norm[len(pre):], ())]
+                    candidates = [(e, len(pre)) for e in self.index.get(tok.norm[len(pre) :], ())]
                     if candidates:
                         break
         for entry, skip in candidates:
@@ -194,20 +214,35 @@ class Matcher:
             return True
         nxt = stream[i + k].norm if i + k < len(stream) else None
         prev = stream[i - 1].norm if i > 0 else None
-        if nxt is not None and alias.not_before and nxt in {fold_phrase(w)[0] for w in alias.not_before if fold_phrase(w)}:
+        if (
+            nxt is not None
+            and alias.not_before
+            and nxt in {fold_phrase(w)[0] for w in alias.not_before if fold_phrase(w)}
+        ):
             return False
-        if prev is not None and alias.not_after and prev in {fold_phrase(w)[0] for w in alias.not_after if fold_phrase(w)}:
+        if (
+            prev is not None
+            and alias.not_after
+            and prev in {fold_phrase(w)[0] for w in alias.not_after if fold_phrase(w)}
+        ):
             return False
         if alias.requires_context:
             if prev == "(" and nxt == ")":
                 return True
-            window = [t.norm for t in stream[max(0, i - 3) : i]] + [t.norm for t in stream[i + k : i + k + 3]]
+            window = [t.norm for t in stream[max(0, i - 3) : i]] + [
+                t.norm for t in stream[i + k : i + k + 3]
+            ]
             return any(w in self.media_context for w in window)
         return True
 
     # ------------------------------------------------------------------ generic references
-    def _longest(self, table: dict[tuple[str, ...], object], stream: Sequence[Token], i: int,
-                 maxlen: int = 4) -> tuple[object, int] | None:
+    def _longest(
+        self,
+        table: Mapping[tuple[str, ...], object],
+        stream: Sequence[Token],
+        i: int,
+        maxlen: int = 4,
+    ) -> tuple[object, int] | None:
         for k in range(min(maxlen, len(stream) - i), 0, -1):
             key = tuple(t.norm for t in stream[i : i + k])
             if key in table:
@@ -217,10 +252,10 @@ class Matcher:
     def _modifier(self, stream: Sequence[Token], i: int) -> tuple[str, object, int] | None:
         best: tuple[str, object, int] | None = None
         for role in ("signal", "scope"):
-            hit = self._longest(self.terms.get(role, {}), stream, i)  # type: ignore[arg-type]
+            hit = self._longest(self.terms.get(role, {}), stream, i)
             if hit and (best is None or hit[1] > best[2]):
                 best = (role, hit[0], hit[1])
-        hit = self._longest(self.country_phrases, stream, i)  # type: ignore[arg-type]
+        hit = self._longest(self.country_phrases, stream, i)
         if hit and (best is None or hit[1] > best[2]):
             best = ("country", hit[0], hit[1])
         if best is None and i < len(stream):
@@ -233,8 +268,9 @@ class Matcher:
                     return "signal", term, 1
         return best
 
-    def match_generic(self, stream: Sequence[Token], taken: list[tuple[int, int]],
-                      next_name_starts: set[int]) -> list[RawMention]:
+    def match_generic(
+        self, stream: Sequence[Token], taken: list[tuple[int, int]], next_name_starts: set[int]
+    ) -> list[RawMention]:
         nouns = self.terms.get("noun", {})
         dets = self.terms.get("determiner", {})
         out: list[RawMention] = []
@@ -245,7 +281,7 @@ class Matcher:
                 i += 1
                 continue
             j = i
-            det = self._longest(dets, stream, j)  # type: ignore[arg-type]
+            det = self._longest(dets, stream, j)
             if det:
                 j += det[1]
             mods: list[tuple[str, object, int, int]] = []
@@ -255,11 +291,15 @@ class Matcher:
                     break
                 mods.append((m[0], m[1], j, j + m[2]))
                 j += m[2]
-            noun_hit = self._longest(nouns, stream, j) if j < n and not _inside(stream[j].start, taken) else None  # type: ignore[arg-type]
+            noun_hit = (
+                self._longest(nouns, stream, j)
+                if j < n and not _inside(stream[j].start, taken)
+                else None
+            )
             post: list[tuple[str, object, int, int]] = []
             if noun_hit is None and not mods:
                 # postposed modifiers: "الإعلام الإيراني", "médias locaux"
-                nh = self._longest(nouns, stream, j)  # type: ignore[arg-type]
+                nh = self._longest(nouns, stream, j)
                 if nh and isinstance(nh[0], GenericTerm) and nh[0].postposed:
                     k = j + nh[1]
                     while k < n:
@@ -291,8 +331,12 @@ class Matcher:
             i = end_idx
         return out
 
-    def _generic_info(self, mods: Iterable[tuple[str, object, int, int]], noun: GenericTerm,
-                      stream: Sequence[Token]) -> GenericInfo:
+    def _generic_info(
+        self,
+        mods: Iterable[tuple[str, object, int, int]],
+        noun: GenericTerm,
+        stream: Sequence[Token],
+    ) -> GenericInfo:
         country: Country | None = None
         state: bool | None = None
         controllers: list[str] = []
@@ -321,7 +365,9 @@ class Matcher:
             label = f"{named}-affiliated media{where}" if named else f"state media{where}"
         else:
             label = f"media{where}, affiliation not stated"
-        return GenericInfo(country.code if country else None, state, tuple(controllers), signal, label)
+        return GenericInfo(
+            country.code if country else None, state, tuple(controllers), signal, label
+        )
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -345,7 +391,9 @@ def _strip_url(url: str) -> str:
     return url
 
 
-def find_mentions(doc: Document, registry: Registry, as_of: date) -> tuple[list[RawMention], list[Token]]:
+def find_mentions(
+    doc: Document, registry: Registry, as_of: date
+) -> tuple[list[RawMention], list[Token]]:
     """All mentions in ``doc``, sorted by position, without overlaps; and the prose tokens."""
     m = matcher_for(registry)
     prose = doc.prose
@@ -370,15 +418,25 @@ def find_mentions(doc: Document, registry: Registry, as_of: date) -> tuple[list[
         s, e = doc.to_original(x.pstart, x.pend)
         found.append(attrs.evolve(x, start=s, end=e))
     for s, e, url in url_spans:
-        hit = registry.by_url(url, as_of)
-        if hit:
+        owner = registry.by_url(url, as_of)
+        if owner:
             os_, oe = doc.to_original(s, e)
-            found.append(RawMention(s, e, os_, oe, "outlet", hit[0].id, "domain"))
+            found.append(RawMention(s, e, os_, oe, "outlet", owner[0].id, "domain"))
     for link in doc.links:
-        hit = registry.by_url(link.url, as_of)
-        if hit and not any(x.start <= link.start < x.end for x in found):
-            found.append(RawMention(link.anchor, link.anchor, link.start, link.end, "outlet", hit[0].id,
-                                    "domain", via_link=True))
+        owner = registry.by_url(link.url, as_of)
+        if owner and not any(x.start <= link.start < x.end for x in found):
+            found.append(
+                RawMention(
+                    link.anchor,
+                    link.anchor,
+                    link.start,
+                    link.end,
+                    "outlet",
+                    owner[0].id,
+                    "domain",
+                    via_link=True,
+                )
+            )
     for hm in _HANDLE.finditer(prose, timeout=5):
         outs = registry.by_handle(hm.group(1))
         if outs and not _inside(hm.start(), url_ranges):

@@ -23,11 +23,31 @@ __all__ = [
 Confidence = Literal["high", "medium", "low"]
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 
-MEDIA = ("news_agency", "broadcaster", "tv_channel", "radio", "newspaper", "magazine", "website",
-         "think_tank")
-ORG_TYPES = ("government", "ministry", "head_of_state_office", "military", "revolutionary_guard",
-             "intelligence", "ruling_party", "state_enterprise", "public_service_corporation",
-             "private_proxy", "militia", "company", "nonprofit")
+MEDIA = (
+    "news_agency",
+    "broadcaster",
+    "tv_channel",
+    "radio",
+    "newspaper",
+    "magazine",
+    "website",
+    "think_tank",
+)
+ORG_TYPES = (
+    "government",
+    "ministry",
+    "head_of_state_office",
+    "military",
+    "revolutionary_guard",
+    "intelligence",
+    "ruling_party",
+    "state_enterprise",
+    "public_service_corporation",
+    "private_proxy",
+    "militia",
+    "company",
+    "nonprofit",
+)
 RELATION_TYPES = ("owned_by", "division_of", "language_edition_of", "mirror_of", "successor_of")
 INHERITING_RELATIONS = ("division_of", "language_edition_of", "mirror_of", "owned_by")
 MECHANISMS = ("ownership", "funding", "governance", "editorial")
@@ -92,7 +112,9 @@ class Evidence:
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
-            "url": self.url, "publisher": self.publisher, "date": self.date.isoformat(),
+            "url": self.url,
+            "publisher": self.publisher,
+            "date": self.date.isoformat(),
             "type": self.type,
         }
         if self.summary:

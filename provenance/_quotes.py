@@ -35,7 +35,12 @@ class RawQuote:
 
 
 def _is_open_pos(text: str, i: int, start: int, end: int) -> bool:
-    before_ok = i == start or text[i - 1] in _OPEN_CONTEXT or text[i - 1] in _D_OPEN or text[i - 1] in _S_OPEN
+    before_ok = (
+        i == start
+        or text[i - 1] in _OPEN_CONTEXT
+        or text[i - 1] in _D_OPEN
+        or text[i - 1] in _S_OPEN
+    )
     after_ok = i + 1 < end and not text[i + 1].isspace()
     return before_ok and after_ok
 
@@ -57,7 +62,9 @@ def _strong_close(text: str, i: int, start: int, end: int) -> bool:
 def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Pairs (open, close) of double-family marks in a paragraph, and an unclosed opener."""
     pairs: list[tuple[int, int]] = []
-    marks = [i for i in range(start, end) if text[i] in _D_OPEN or text[i] in _D_CLOSE or text[i] == '"']
+    marks = [
+        i for i in range(start, end) if text[i] in _D_OPEN or text[i] in _D_CLOSE or text[i] == '"'
+    ]
     k = 0
     n = len(marks)
     while k < n:
@@ -75,15 +82,20 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
         while m < n and marks[m] - i <= _MAX_QUOTE:
             j = marks[m]
             cj = text[j]
-            inner_apostrophe = 0 < j - start and j + 1 < end and text[j - 1].isalpha() and text[j + 1].isalpha()
+            inner_apostrophe = (
+                j - start > 0 and j + 1 < end and text[j - 1].isalpha() and text[j + 1].isalpha()
+            )
             if inner_apostrophe:
                 m += 1
                 continue
             if cj in _D_CLOSE or cj == '"':
-                if cj == "\u201c" and c not in ("\u201e",) and _is_open_pos(text, j, start, end):
-                    # a new opening mark: the previous quote was not closed (or is mis-encoded)
-                    if not _is_close_pos(text, j, start, end):
-                        break
+                if (
+                    cj == "\u201c"
+                    and c != "\u201e"
+                    and _is_open_pos(text, j, start, end)
+                    and not _is_close_pos(text, j, start, end)
+                ):
+                    break  # a new opening mark: the previous quote was not closed
                 if _is_close_pos(text, j, start, end) or cj in ("\u00bb", "\u300d", "\u300f"):
                     if not _strong_close(text, j, start, end):
                         # a weak close ("eatin” regular"): prefer a later strong one before any opener
@@ -92,9 +104,15 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                             jj = marks[mm]
                             if jj - i > _MAX_QUOTE:
                                 break
-                            if text[jj] in _D_OPEN and text[jj] != "\u201c" and _is_open_pos(text, jj, start, end):
+                            if (
+                                text[jj] in _D_OPEN
+                                and text[jj] != "\u201c"
+                                and _is_open_pos(text, jj, start, end)
+                            ):
                                 break
-                            if _is_close_pos(text, jj, start, end) and _strong_close(text, jj, start, end):
+                            if _is_close_pos(text, jj, start, end) and _strong_close(
+                                text, jj, start, end
+                            ):
                                 later = mm
                                 break
                         if later is not None:
@@ -111,12 +129,18 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
     return pairs, None
 
 
-def _single_quotes(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _single_quotes(
+    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     i = start
     while i < end:
         c = text[i]
-        if (c in _S_OPEN or c == "'" or c == "\u2019") and _is_open_pos(text, i, start, end) and not any(a <= i <= b for a, b in taken):
+        if (
+            (c in _S_OPEN or c == "'" or c == "\u2019")
+            and _is_open_pos(text, i, start, end)
+            and not any(a <= i <= b for a, b in taken)
+        ):
             stop = min(end, i + 300)
             j = i + 2
             found = None
@@ -124,7 +148,9 @@ def _single_quotes(text: str, start: int, end: int, taken: Sequence[tuple[int, i
                 cj = text[j]
                 if cj in ("\u2019", "'", "\u203a", "\u2018") and _is_close_pos(text, j, start, end):
                     nxt = text[j + 1] if j + 1 < end else ""
-                    possessive = text[j - 1] in "sS" and nxt == " " and j + 2 < end and text[j + 2].islower()
+                    possessive = (
+                        text[j - 1] in "sS" and nxt == " " and j + 2 < end and text[j + 2].islower()
+                    )
                     if not possessive:
                         found = j
                         break
@@ -146,7 +172,9 @@ def find_quotes(doc: Document) -> list[RawQuote]:
     carry_first: int | None = None  # a quote left open at the end of the previous paragraph
     for p in doc.paragraphs:
         pairs, unclosed = _double_quotes(text, p.start, p.end)
-        singles = _single_quotes(text, p.start, p.end, pairs if unclosed is None else [*pairs, (unclosed, p.end)])
+        singles = _single_quotes(
+            text, p.start, p.end, pairs if unclosed is None else [*pairs, (unclosed, p.end)]
+        )
         starts_with_open = p.start < p.end and (text[p.start] in _D_OPEN or text[p.start] == '"')
         items: list[tuple[int, int | None]] = [(a, b) for a, b in pairs]
         items.extend((a, b) for a, b in singles)
@@ -159,7 +187,11 @@ def find_quotes(doc: Document) -> list[RawQuote]:
             e = b if b is not None else p.end
             if e <= s:
                 continue
-            cont = carry_first if (carry_first is not None and a == p.start and starts_with_open) else None
+            cont = (
+                carry_first
+                if (carry_first is not None and a == p.start and starts_with_open)
+                else None
+            )
             if b is None:
                 # runs to the end of the paragraph: a multi-paragraph quotation only if the next
                 # paragraph opens with a quotation mark again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 import tomllib
@@ -60,7 +61,9 @@ def bundled_registry_path() -> Path:
 class _Entry:
     """Typed access to one TOML table, raising errors that name file, entry and key."""
 
-    def __init__(self, data: Mapping[str, Any], path: str, entry: str, allowed: Iterable[str]) -> None:
+    def __init__(
+        self, data: Mapping[str, Any], path: str, entry: str, allowed: Iterable[str]
+    ) -> None:
         if not isinstance(data, Mapping):
             raise RegistryError("expected a table", path=path, entry=entry)
         self.data = data
@@ -68,14 +71,24 @@ class _Entry:
         self.entry = entry
         unknown = sorted(set(data) - set(allowed))
         if unknown:
-            raise RegistryError(f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                                path=path, entry=entry, key=unknown[0])
+            raise RegistryError(
+                f"unknown key (allowed: {', '.join(sorted(allowed))})",
+                path=path,
+                entry=entry,
+                key=unknown[0],
+            )
 
     def err(self, key: str, msg: str) -> RegistryError:
         return RegistryError(msg, path=self.path, entry=self.entry, key=key)
 
-    def str_(self, key: str, *, required: bool = False, choices: Sequence[str] | None = None,
-             default: str | None = None) -> str | None:
+    def str_(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        choices: Sequence[str] | None = None,
+        default: str | None = None,
+    ) -> str | None:
         v = self.data.get(key)
         if v is None:
             if required:
@@ -132,19 +145,24 @@ class _Entry:
 
 def _country_code(e: _Entry, key: str, *, required: bool = False) -> str | None:
     v = e.str_(key, required=required)
-    if v is not None and not (len(v) == 2 and v.isascii() and v.isupper()):
-        if v not in ("INTL",):
-            raise e.err(key, f"must be an ISO 3166-1 alpha-2 code in capitals; got {v!r}")
+    if v is not None and not (len(v) == 2 and v.isascii() and v.isupper()) and v != "INTL":
+        raise e.err(key, f"must be an ISO 3166-1 alpha-2 code in capitals; got {v!r}")
     return v
 
 
 def _alias(item: Any, path: str, entry: str, i: int) -> Alias:
     if isinstance(item, str):
         if not item.strip():
-            raise RegistryError("alias must not be empty", path=path, entry=entry, key=f"aliases[{i}]")
+            raise RegistryError(
+                "alias must not be empty", path=path, entry=entry, key=f"aliases[{i}]"
+            )
         return Alias(item)
-    e = _Entry(item, path, entry, ("text", "lang", "kind", "case", "requires_context",
-                                   "not_before", "not_after", "script"))
+    e = _Entry(
+        item,
+        path,
+        entry,
+        ("text", "lang", "kind", "case", "requires_context", "not_before", "not_after", "script"),
+    )
     return Alias(
         text=e.req("text"),
         lang=e.str_("lang"),
@@ -170,10 +188,8 @@ def _normalize_host(host: str) -> str:
     host = host.strip().rstrip(".").lower()
     if host.startswith("www."):
         host = host[4:]
-    try:
+    with contextlib.suppress(UnicodeError):
         host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        pass
     return host
 
 
@@ -191,7 +207,11 @@ def _domains(e: _Entry) -> tuple[Domain, ...]:
         path = d.str_("path", default="") or ""
         if path and not path.startswith("/"):
             raise e.err(key, f"path must start with '/'; got {path!r}")
-        out.append(Domain(_normalize_host(host), path.rstrip("/"), d.date_("valid_from"), d.date_("valid_to")))
+        out.append(
+            Domain(
+                _normalize_host(host), path.rstrip("/"), d.date_("valid_from"), d.date_("valid_to")
+            )
+        )
     return tuple(out)
 
 
@@ -207,13 +227,21 @@ def _relations(e: _Entry) -> tuple[Relation, ...]:
     out = []
     for item in e.list_("relations"):
         r = _Entry(item, e.path, e.entry, ("type", "target", "valid_from", "valid_to", "note"))
-        out.append(Relation(r.req("type", RELATION_TYPES), r.req("target"), r.date_("valid_from"),
-                            r.date_("valid_to")))
+        out.append(
+            Relation(
+                r.req("type", RELATION_TYPES),
+                r.req("target"),
+                r.date_("valid_from"),
+                r.date_("valid_to"),
+            )
+        )
     return tuple(out)
 
 
 def _evidence(item: Any, path: str, entry: str, key: str) -> Evidence:
-    e = _Entry(item, path, f"{entry} {key}", ("url", "publisher", "date", "type", "summary", "quote"))
+    e = _Entry(
+        item, path, f"{entry} {key}", ("url", "publisher", "date", "type", "summary", "quote")
+    )
     url = e.req("url")
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
@@ -232,77 +260,163 @@ def _claims(e: _Entry) -> tuple[Claim, ...]:
     out = []
     for i, item in enumerate(e.list_("claim")):
         key = f"claim[{i}]"
-        c = _Entry(item, e.path, f"{e.entry} {key}", (
-            "state", "controller", "controller_type", "mechanisms", "funding", "governance",
-            "editorial", "confidence", "disputed", "valid_from", "valid_to", "asserted_by",
-            "note", "evidence"))
-        ev = [_evidence(x, e.path, e.entry, f"{key}.evidence[{j}]") for j, x in enumerate(c.list_("evidence"))]
+        c = _Entry(
+            item,
+            e.path,
+            f"{e.entry} {key}",
+            (
+                "state",
+                "controller",
+                "controller_type",
+                "mechanisms",
+                "funding",
+                "governance",
+                "editorial",
+                "confidence",
+                "disputed",
+                "valid_from",
+                "valid_to",
+                "asserted_by",
+                "note",
+                "evidence",
+            ),
+        )
+        ev = [
+            _evidence(x, e.path, e.entry, f"{key}.evidence[{j}]")
+            for j, x in enumerate(c.list_("evidence"))
+        ]
         if not ev:
-            raise RegistryError("every claim needs at least one evidence item", path=e.path,
-                                entry=e.entry, key=f"{key}.evidence")
+            raise RegistryError(
+                "every claim needs at least one evidence item",
+                path=e.path,
+                entry=e.entry,
+                key=f"{key}.evidence",
+            )
         vf, vt = c.date_("valid_from"), c.date_("valid_to")
         if vf and vt and vt <= vf:
             raise c.err("valid_to", "must be after valid_from")
-        out.append(Claim(
-            state=_country_code(c, "state"),
-            controller=c.str_("controller"),
-            controller_type=c.str_("controller_type", choices=ORG_TYPES),
-            mechanisms=c.strs("mechanisms", MECHANISMS),
-            funding=c.str_("funding", choices=FUNDING, default="unknown") or "unknown",
-            governance=c.str_("governance", choices=GOVERNANCE, default="unknown") or "unknown",
-            editorial=c.req("editorial", EDITORIAL),
-            confidence=c.str_("confidence", choices=tuple(CONFIDENCE_RANK), default="medium") or "medium",
-            evidence=tuple(ev),
-            disputed=c.bool_("disputed"),
-            valid_from=vf,
-            valid_to=vt,
-            asserted_by=c.str_("asserted_by"),
-            note=c.str_("note"),
-        ))
+        out.append(
+            Claim(
+                state=_country_code(c, "state"),
+                controller=c.str_("controller"),
+                controller_type=c.str_("controller_type", choices=ORG_TYPES),
+                mechanisms=c.strs("mechanisms", MECHANISMS),
+                funding=c.str_("funding", choices=FUNDING, default="unknown") or "unknown",
+                governance=c.str_("governance", choices=GOVERNANCE, default="unknown") or "unknown",
+                editorial=c.req("editorial", EDITORIAL),
+                confidence=c.str_("confidence", choices=tuple(CONFIDENCE_RANK), default="medium")
+                or "medium",
+                evidence=tuple(ev),
+                disputed=c.bool_("disputed"),
+                valid_from=vf,
+                valid_to=vt,
+                asserted_by=c.str_("asserted_by"),
+                note=c.str_("note"),
+            )
+        )
     return tuple(out)
 
 
 def _outlet(item: Any, path: str, i: int) -> Outlet:
-    entry = item.get("id") if isinstance(item, Mapping) and isinstance(item.get("id"), str) else f"outlet[{i}]"
-    e = _Entry(item, path, entry, ("id", "name", "country", "medium", "languages", "aliases",
-                                   "domains", "handles", "relations", "claim", "note"))
+    entry: str = str(
+        item.get("id")
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+        else f"outlet[{i}]"
+    )
+    e = _Entry(
+        item,
+        path,
+        entry,
+        (
+            "id",
+            "name",
+            "country",
+            "medium",
+            "languages",
+            "aliases",
+            "domains",
+            "handles",
+            "relations",
+            "claim",
+            "note",
+        ),
+    )
     oid = e.req("id")
     _check_id(e, oid)
     country = _country_code(e, "country", required=True)
     assert country is not None
     return Outlet(
-        id=oid, name=e.req("name"), country=country, medium=e.req("medium", MEDIA),
-        aliases=_aliases(e), domains=_domains(e), handles=_handles(e), relations=_relations(e),
-        claims=_claims(e), languages=e.strs("languages"), note=e.str_("note"), source=path,
+        id=oid,
+        name=e.req("name"),
+        country=country,
+        medium=e.req("medium", MEDIA),
+        aliases=_aliases(e),
+        domains=_domains(e),
+        handles=_handles(e),
+        relations=_relations(e),
+        claims=_claims(e),
+        languages=e.strs("languages"),
+        note=e.str_("note"),
+        source=path,
     )
 
 
 def _organization(item: Any, path: str, i: int) -> Organization:
-    entry = item.get("id") if isinstance(item, Mapping) and isinstance(item.get("id"), str) else f"organization[{i}]"
-    e = _Entry(item, path, entry, ("id", "name", "short", "country", "type", "aliases",
-                                   "relations", "claim", "note"))
+    entry: str = str(
+        item.get("id")
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+        else f"organization[{i}]"
+    )
+    e = _Entry(
+        item,
+        path,
+        entry,
+        ("id", "name", "short", "country", "type", "aliases", "relations", "claim", "note"),
+    )
     oid = e.req("id")
     _check_id(e, oid)
     return Organization(
-        id=oid, name=e.req("name"), type=e.req("type", ORG_TYPES),
-        country=_country_code(e, "country"), short=e.str_("short"), aliases=_aliases(e),
-        relations=_relations(e), claims=_claims(e), source=path,
+        id=oid,
+        name=e.req("name"),
+        type=e.req("type", ORG_TYPES),
+        country=_country_code(e, "country"),
+        short=e.str_("short"),
+        aliases=_aliases(e),
+        relations=_relations(e),
+        claims=_claims(e),
+        source=path,
     )
 
 
 def _country(item: Any, path: str, i: int) -> Country:
-    entry = item.get("code") if isinstance(item, Mapping) and isinstance(item.get("code"), str) else f"country[{i}]"
-    e = _Entry(item, path, entry, ("code", "name", "adjectives", "government",
-                                   "national_agency", "state_only_media"))
+    entry: str = str(
+        item.get("code")
+        if isinstance(item, Mapping) and isinstance(item.get("code"), str)
+        else f"country[{i}]"
+    )
+    e = _Entry(
+        item,
+        path,
+        entry,
+        ("code", "name", "adjectives", "government", "national_agency", "state_only_media"),
+    )
     code = _country_code(e, "code", required=True)
     assert code is not None
-    return Country(code, e.req("name"), e.strs("adjectives"), e.str_("government"),
-                   e.str_("national_agency"), e.bool_("state_only_media"))
+    return Country(
+        code,
+        e.req("name"),
+        e.strs("adjectives"),
+        e.str_("government"),
+        e.str_("national_agency"),
+        e.bool_("state_only_media"),
+    )
 
 
 def _check_id(e: _Entry, oid: str) -> None:
     if not all(c.isascii() and (c.isalnum() or c in "._-") for c in oid) or oid != oid.lower():
-        raise e.err("id", f"ids are lower-case ASCII letters, digits, '.', '_' and '-'; got {oid!r}")
+        raise e.err(
+            "id", f"ids are lower-case ASCII letters, digits, '.', '_' and '-'; got {oid!r}"
+        )
 
 
 # --------------------------------------------------------------------------- generic grammar
@@ -324,7 +438,12 @@ class GenericGrammar:
     terms: tuple[GenericTerm, ...] = ()
 
 
-_GENERIC_ROLES = {"signals": "signal", "scopes": "scope", "nouns": "noun", "determiners": "determiner"}
+_GENERIC_ROLES = {
+    "signals": "signal",
+    "scopes": "scope",
+    "nouns": "noun",
+    "determiners": "determiner",
+}
 
 
 def _generic(data: Any, path: str) -> list[GenericTerm]:
@@ -334,22 +453,50 @@ def _generic(data: Any, path: str) -> list[GenericTerm]:
         for i, item in enumerate(e.list_(key)):
             if isinstance(item, str):
                 item = {"text": item}
-            t = _Entry(item, path, f"generic.{key}[{i}]",
-                       ("text", "state", "country", "controller", "singular", "postposed"))
-            out.append(GenericTerm(
-                t.req("text"), role, t.bool_("state", role == "signal"),
-                _country_code(t, "country"), t.str_("controller"), t.bool_("singular"),
-                t.bool_("postposed"),
-            ))
+            t = _Entry(
+                item,
+                path,
+                f"generic.{key}[{i}]",
+                ("text", "state", "country", "controller", "singular", "postposed"),
+            )
+            out.append(
+                GenericTerm(
+                    t.req("text"),
+                    role,
+                    t.bool_("state", role == "signal"),
+                    _country_code(t, "country"),
+                    t.str_("controller"),
+                    t.bool_("singular"),
+                    t.bool_("postposed"),
+                )
+            )
     return out
 
 
 # --------------------------------------------------------------------------- the registry
 LEXICON_KEYS = (
-    "speech_verbs", "bare_clause_verbs", "act_verbs", "denial_verbs", "according_to", "citing", "quoted_as_saying", "quoting_verbs", "as_saying",
-    "voice_change", "media_context", "disclosure_terms", "affiliation_phrases", "control_verbs",
-    "state_words", "person_pronouns", "group_pronouns", "descriptions", "boilerplate",
-    "scare_quote_cues", "agentless", "type_nouns",
+    "speech_verbs",
+    "bare_clause_verbs",
+    "act_verbs",
+    "denial_verbs",
+    "according_to",
+    "citing",
+    "quoted_as_saying",
+    "quoting_verbs",
+    "as_saying",
+    "voice_change",
+    "media_context",
+    "disclosure_terms",
+    "affiliation_phrases",
+    "control_verbs",
+    "state_words",
+    "person_pronouns",
+    "group_pronouns",
+    "descriptions",
+    "boilerplate",
+    "scare_quote_cues",
+    "agentless",
+    "type_nouns",
 )
 _TOP_KEYS = ("registry", "outlet", "organization", "country", "generic", "lexicon", "retract")
 
@@ -422,27 +569,47 @@ class Registry:
             sources.append(_Source(sp, hashlib.sha256(raw).hexdigest(), is_overlay))
             unknown = sorted(set(data) - set(_TOP_KEYS))
             if unknown:
-                raise RegistryError(f"unknown top-level key (allowed: {', '.join(_TOP_KEYS)})",
-                                    path=sp, key=unknown[0])
+                raise RegistryError(
+                    f"unknown top-level key (allowed: {', '.join(_TOP_KEYS)})",
+                    path=sp,
+                    key=unknown[0],
+                )
             if "registry" in data and not is_overlay:
                 meta = _Entry(data["registry"], sp, "registry", ("name", "version", "description"))
                 name = meta.str_("name", default=name) or name
                 version = meta.str_("version", default=version) or version
             seen_here: set[str] = set()
-            for kind, parse, store in (("outlet", _outlet, outlets), ("organization", _organization, orgs)):
+            for kind, parse, store in (
+                ("outlet", _outlet, outlets),
+                ("organization", _organization, orgs),
+            ):
                 items = data.get(kind, [])
                 if not isinstance(items, list):
-                    raise RegistryError(f"'{kind}' must be an array of tables ([[{kind}]])", path=sp, key=kind)
+                    raise RegistryError(
+                        f"'{kind}' must be an array of tables ([[{kind}]])", path=sp, key=kind
+                    )
                 for i, item in enumerate(items):
-                    entry = parse(item, sp, i)  # type: ignore[operator]
+                    entry = parse(item, sp, i)
                     if entry.id in seen_here:
-                        raise RegistryError("duplicate id in the same file", path=sp, entry=entry.id, key="id")
+                        raise RegistryError(
+                            "duplicate id in the same file", path=sp, entry=entry.id, key="id"
+                        )
                     if entry.id in store and not is_overlay:
-                        raise RegistryError(f"duplicate id (also in {store[entry.id].source})",
-                                            path=sp, entry=entry.id, key="id")
-                    if entry.id in outlets and kind == "organization" or entry.id in orgs and kind == "outlet":
-                        raise RegistryError("id is used by both an outlet and an organization",
-                                            path=sp, entry=entry.id, key="id")
+                        raise RegistryError(
+                            f"duplicate id (also in {store[entry.id].source})",
+                            path=sp,
+                            entry=entry.id,
+                            key="id",
+                        )
+                    if (entry.id in outlets and kind == "organization") or (
+                        entry.id in orgs and kind == "outlet"
+                    ):
+                        raise RegistryError(
+                            "id is used by both an outlet and an organization",
+                            path=sp,
+                            entry=entry.id,
+                            key="id",
+                        )
                     seen_here.add(entry.id)
                     store[entry.id] = entry  # type: ignore[assignment]
             for i, item in enumerate(data.get("country", [])):
@@ -463,10 +630,15 @@ class Registry:
                 outlets.pop(rid, None)
                 orgs.pop(rid, None)
         reg = cls(
-            outlets=outlets, organizations=orgs, countries=countries,
+            outlets=outlets,
+            organizations=orgs,
+            countries=countries,
             lexicon={k: tuple(v) for k, v in lexicon.items()},
-            generic=GenericGrammar(tuple(generic)), name=name, version=version,
-            sources=tuple(sources), warnings=tuple(warnings),
+            generic=GenericGrammar(tuple(generic)),
+            name=name,
+            version=version,
+            sources=tuple(sources),
+            warnings=tuple(warnings),
         )
         reg._validate_references()
         reg._index()
@@ -476,23 +648,41 @@ class Registry:
         def known(target: str) -> bool:
             return target in self.outlets or target in self.organizations
 
-        for entry in (*self.outlets.values(), *self.organizations.values()):
+        entries: list[Outlet | Organization] = [
+            *self.outlets.values(),
+            *self.organizations.values(),
+        ]
+        for entry in entries:
             for r in entry.relations:
                 if not known(r.target):
-                    raise RegistryError(f"relation target {r.target!r} does not exist",
-                                        path=entry.source, entry=entry.id, key="relations")
+                    raise RegistryError(
+                        f"relation target {r.target!r} does not exist",
+                        path=entry.source,
+                        entry=entry.id,
+                        key="relations",
+                    )
             for c in entry.claims:
                 if c.controller and not known(c.controller):
-                    raise RegistryError(f"claim controller {c.controller!r} does not exist",
-                                        path=entry.source, entry=entry.id, key="claim.controller")
-        for c in self.countries.values():
-            for key, ref in (("government", c.government), ("national_agency", c.national_agency)):
+                    raise RegistryError(
+                        f"claim controller {c.controller!r} does not exist",
+                        path=entry.source,
+                        entry=entry.id,
+                        key="claim.controller",
+                    )
+        for country in self.countries.values():
+            for key, ref in (
+                ("government", country.government),
+                ("national_agency", country.national_agency),
+            ):
                 if ref and not known(ref):
-                    raise RegistryError(f"{key} {ref!r} does not exist", entry=c.code, key=key)
+                    raise RegistryError(
+                        f"{key} {ref!r} does not exist", entry=country.code, key=key
+                    )
         for t in self.generic.terms:
             if t.controller and not known(t.controller):
-                raise RegistryError(f"controller {t.controller!r} does not exist", entry="generic",
-                                    key=t.text)
+                raise RegistryError(
+                    f"controller {t.controller!r} does not exist", entry="generic", key=t.text
+                )
         for oid in self.outlets:
             self._parents(oid)  # raises on cycles
 
@@ -508,12 +698,15 @@ class Registry:
                     ids.append(o.id)
         warnings = list(self.warnings)
         overlay_ids = {
-            o.id for o in self.outlets.values()
+            o.id
+            for o in self.outlets.values()
             if any(s.overlay and s.path == o.source for s in self.sources)
         }
         for key, ids in self._name_index.items():
             if len(ids) > 1 and overlay_ids & set(ids):
-                warnings.append(f"name {' '.join(key)!r} is claimed by several outlets: {', '.join(ids)}")
+                warnings.append(
+                    f"name {' '.join(key)!r} is claimed by several outlets: {', '.join(ids)}"
+                )
         for host, entries in self._domain_index.items():
             ids = sorted({i for _, i in entries})
             if len(ids) > 1 and overlay_ids & set(ids):
@@ -573,7 +766,8 @@ class Registry:
                 if d.path and not (path == d.path or path.startswith(d.path + "/")):
                     continue
                 if on is not None and not (
-                    (d.valid_from is None or d.valid_from <= on) and (d.valid_to is None or on < d.valid_to)
+                    (d.valid_from is None or d.valid_from <= on)
+                    and (d.valid_to is None or on < d.valid_to)
                 ):
                     continue
                 if best is None or len(d.path) > len(best[0].path):
@@ -610,8 +804,12 @@ class Registry:
             if nxt is None:
                 break
             if nxt in seen:
-                raise RegistryError(f"relation cycle through {nxt!r}", path=cur.source, entry=cur.id,
-                                    key="relations")
+                raise RegistryError(
+                    f"relation cycle through {nxt!r}",
+                    path=cur.source,
+                    entry=cur.id,
+                    key="relations",
+                )
             chain.append(nxt)
             seen.add(nxt)
             cur = self.get(nxt)
@@ -638,8 +836,11 @@ class Registry:
                 continue
             ranked = sorted(
                 valid,
-                key=lambda c: (not c.disputed, CONFIDENCE_RANK.get(c.confidence, 0),
-                               c.valid_from or date.min),
+                key=lambda c: (
+                    not c.disputed,
+                    CONFIDENCE_RANK.get(c.confidence, 0),
+                    c.valid_from or date.min,
+                ),
                 reverse=True,
             )
             decisive = ranked[0]
@@ -648,7 +849,11 @@ class Registry:
             disputed = decisive.disputed or len(verdicts) > 1
             controllers = []
             for c in ranked:
-                if c.controller and c.state_affiliated == decisive.state_affiliated and not c.disputed:
+                if (
+                    c.controller
+                    and c.state_affiliated == decisive.state_affiliated
+                    and not c.disputed
+                ):
                     ctl = self._controller(c)
                     if ctl and ctl not in controllers:
                         controllers.append(ctl)
@@ -670,7 +875,9 @@ class Registry:
         org = self.get(claim.controller)
         if org is None:
             return None
-        ctype = claim.controller_type or (org.type if isinstance(org, Organization) else "public_service_corporation")
+        ctype = claim.controller_type or (
+            org.type if isinstance(org, Organization) else "public_service_corporation"
+        )
         return Controller(org.id, org.name, ctype)
 
     def _label(self, c: Claim) -> str:
@@ -678,7 +885,11 @@ class Registry:
         where = f" ({country.name})" if country else (f" ({c.state})" if c.state else "")
         org = self.get(c.controller) if c.controller else None
         ctype = c.controller_type or (org.type if isinstance(org, Organization) else None)
-        short = (org.short or org.name) if isinstance(org, Organization) else (org.name if org else None)
+        short = (
+            (org.short or org.name)
+            if isinstance(org, Organization)
+            else (org.name if org else None)
+        )
         if c.editorial == "controlled":
             if ctype == "militia" and short:
                 label = f"{short}-controlled{where}"
@@ -731,7 +942,9 @@ def _read_toml(path: Path) -> tuple[bytes, dict[str, Any]]:
     try:
         size = path.stat().st_size
         if size > _MAX_FILE_BYTES:
-            raise RegistryError(f"file is larger than {_MAX_FILE_BYTES // 2**20} MB", path=str(path))
+            raise RegistryError(
+                f"file is larger than {_MAX_FILE_BYTES // 2**20} MB", path=str(path)
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise RegistryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None

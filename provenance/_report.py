@@ -74,7 +74,10 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "start": self.start, "end": self.end, "text": self.text,
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
             "kind": self.kind,
             "outlet": self.outlet.to_dict() if self.outlet else None,
             "matched_by": self.matched_by,
@@ -118,9 +121,13 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "start": self.start, "end": self.end, "text": self.text,
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
             "speaker": self.speaker.to_dict() if self.speaker else None,
-            "via": list(self.via), "continues": self.continues,
+            "via": list(self.via),
+            "continues": self.continues,
         }
 
 
@@ -153,10 +160,16 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": self.kind, "start": self.start, "end": self.end,
-            "text": self.text, "source": self.source.to_dict() if self.source else None,
-            "via": list(self.via), "quotes": list(self.quotes),
-            "negated": self.negated, "boilerplate": self.boilerplate,
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "source": self.source.to_dict() if self.source else None,
+            "via": list(self.via),
+            "quotes": list(self.quotes),
+            "negated": self.negated,
+            "boilerplate": self.boilerplate,
         }
 
 
@@ -178,10 +191,17 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "rule": self.rule, "name": self.name, "severity": self.severity,
-            "message": self.message, "start": self.start, "end": self.end,
-            "line": self.line, "column": self.column,
-            "end_line": self.end_line, "end_column": self.end_column, "help": self.help,
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "help": self.help,
         }
 
 

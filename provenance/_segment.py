@@ -10,16 +10,139 @@ _SPACE = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u200
 
 # Abbreviations after which a period does not end a sentence (lower case, without the period).
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs dr prof gen lt col maj capt cmdr adm sgt cpl pvt brig gov sen rep rev
-    fr sr jr st mt ft no nos vol pp ed eds est approx dept univ assn bros inc corp co ltd plc
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    vs etc al ca cf ie eg viz amb hon pres supt insp det gens
-    op fig figs ch sec art para""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "brig",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fr",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "est",
+        "approx",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "vs",
+        "etc",
+        "al",
+        "ca",
+        "cf",
+        "ie",
+        "eg",
+        "viz",
+        "amb",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "gens",
+        "op",
+        "fig",
+        "figs",
+        "ch",
+        "sec",
+        "art",
+        "para",
+    ]
 )
 # Words that start a new sentence after an abbreviation-like token such as "U.S."
 _STARTERS = frozenset(
-    """the a an he she it they we i you his her its their this that these those there in on at
-    but and so yet however meanwhile still also after before when while if as for since""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "for",
+        "since",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+[\"'\u201d\u2019\u00bb\u300d\u300f)\]]*")
 _DOTTED = re.compile(r"(?:\w\.){2,}$")
@@ -38,7 +161,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- paragraphs
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0\ufeff]*\n")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
-_INDENT_OR_BULLET = re.compile(r"(?:[ \t]{2,}|\t|[ \t]*[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-\u2013\u2014][ \t])")
+_INDENT_OR_BULLET = re.compile(
+    r"(?:[ \t]{2,}|\t|[ \t]*[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-\u2013\u2014][ \t])"
+)
 
 
 def _is_hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
@@ -70,7 +195,11 @@ def split_paragraphs_plain(text: str) -> list[tuple[int, int]]:
         pos = m.end() - 1
     blocks.append((pos, n))
     for b_start, b_end in blocks:
-        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, b_start, b_end) if m.end() > m.start()]
+        lines = [
+            (m.start(), m.end())
+            for m in _LINE.finditer(text, b_start, b_end)
+            if m.end() > m.start()
+        ]
         lines = [(s, e) for s, e in lines if text[s:e].strip(_SPACE)]
         if not lines:
             continue
@@ -99,13 +228,19 @@ def _quoted_ranges(text: str, start: int, end: int, limit: int = 800) -> list[tu
     while i < end:
         c = text[i]
         is_open = c in _OPEN_DQ or (
-            c == '"' and (i == start or text[i - 1] in _SPACE or text[i - 1] in "([{\u2014-:")
-            and i + 1 < end and text[i + 1] not in _SPACE
+            c == '"'
+            and (i == start or text[i - 1] in _SPACE or text[i - 1] in "([{\u2014-:")
+            and i + 1 < end
+            and text[i + 1] not in _SPACE
         )
         if is_open:
             stop = min(end, i + limit)
             j = i + 1
-            while j < stop and not (text[j] in _CLOSE_DQ or (text[j] == '"' and text[j] != c) or (c == '"' and text[j] == '"')):
+            while j < stop and not (
+                text[j] in _CLOSE_DQ
+                or (text[j] == '"' and text[j] != c)
+                or (c == '"' and text[j] == '"')
+            ):
                 j += 1
             if j < stop:
                 out.append((i, j))
@@ -132,7 +267,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         b = m.end()
         while qi < len(quoted) and quoted[qi][1] < m.start():
             qi += 1
-        if qi < len(quoted) and quoted[qi][0] < m.start() < quoted[qi][1] and m.end() <= quoted[qi][1]:
+        if (
+            qi < len(quoted)
+            and quoted[qi][0] < m.start() < quoted[qi][1]
+            and m.end() <= quoted[qi][1]
+        ):
             continue
         cjk = text[m.start()] in "\u3002\uff01\uff1f"
         j = b
@@ -145,7 +284,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = text[j]
         if nxt.islower():
             continue
-        if m.group() == "." or m.group().startswith(".") and len(m.group().rstrip("\"'\u201d\u2019\u00bb)]")) == 1:
+        if m.group() == "." or (
+            m.group().startswith(".") and len(m.group().rstrip("\"'\u201d\u2019\u00bb)]")) == 1
+        ):
             before = text[max(start, m.start() - 24) : m.start()]
             w = _WORD_BEFORE.search(before)
             if w:

@@ -29,13 +29,25 @@ _ARABIC_FOLD = str.maketrans(
         "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
         "\u0649": "\u06cc",  # alef maksura
         "\u0643": "\u06a9",  # Arabic kaf -> keheh
-        "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
         "\u0629": "\u0647",  # teh marbuta -> heh
         "\u0640": None,  # tatweel
-        "\u200c": None, "\u200d": None, "\u200b": None, "\u00ad": None,
-        "\u2019": "'", "\u2018": "'", "\u02bc": "'",
+        "\u200c": None,
+        "\u200d": None,
+        "\u200b": None,
+        "\u00ad": None,
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
         "\u0451": "\u0435",  # ё -> е
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
     }
 )
 _HARAKAT = regex.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -84,4 +96,6 @@ def fold_phrase(text: str) -> tuple[str, ...]:
 
 # Tokens skipped when matching names: hyphens ("Al-Manar" = "Al Manar") and quotation marks
 # that are part of names (РИА «Новости»).
-IGNORED = frozenset({"-", "\u00ab", "\u00bb", "\u201e", "\u201c", "\u201d", '"', "\u2039", "\u203a"})
+IGNORED = frozenset(
+    {"-", "\u00ab", "\u00bb", "\u201e", "\u201c", "\u201d", '"', "\u2039", "\u203a"}
+)

@@ -58,9 +58,16 @@ def _one(r: Report) -> list[str]:
     paragraphs = r.paragraphs or ((0, len(r.text)),)
     for pi, (ps, pe) in enumerate(paragraphs):
         nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else len(r.text) + 1
-        inside = lambda s, ps=ps, nxt=nxt: ps <= s < nxt  # noqa: E731
+
+        def inside(s: int, ps: int = ps, nxt: int = nxt) -> bool:
+            return ps <= s < nxt
+
         ms = [m for m in r.mentions if inside(m.start)]
-        cs = [c for c in r.claims if inside(c.start) and not (c.kind == "unattributed" and c.boilerplate)]
+        cs = [
+            c
+            for c in r.claims
+            if inside(c.start) and not (c.kind == "unattributed" and c.boilerplate)
+        ]
         fs = [f for f in r.findings if inside(f.start)]
         if not (ms or cs or fs):
             continue
@@ -74,26 +81,41 @@ def _one(r: Report) -> list[str]:
                 what = m.outlet.name if m.outlet else "generic reference"
                 disc = ""
                 if m.state_affiliated:
-                    disc = (f"; disclosed: “{_clip(m.disclosure.text, 50)}”" if m.disclosure
-                            else "; disclosed elsewhere" if m.disclosed else "; NOT disclosed")
+                    disc = (
+                        f"; disclosed: “{_clip(m.disclosure.text, 50)}”"
+                        if m.disclosure
+                        else "; disclosed elsewhere"
+                        if m.disclosed
+                        else "; NOT disclosed"
+                    )
                 disputed = " (disputed)" if m.disputed else ""
-                out.append(f"    {ln}:{col}  “{m.text}” — {what}: {m.label}{disputed} [{_verdict(m)}]{disc}")
+                out.append(
+                    f"    {ln}:{col}  “{m.text}” — {what}: {m.label}{disputed} [{_verdict(m)}]{disc}"
+                )
                 key = m.outlet.id if m.outlet else ""
                 if key and key not in shown_evidence and m.evidence:
                     shown_evidence.add(key)
                     for ev in m.evidence[:2]:
-                        out.append(f"          evidence: {ev.publisher}, {ev.date.isoformat()} <{ev.url}>")
+                        out.append(
+                            f"          evidence: {ev.publisher}, {ev.date.isoformat()} <{ev.url}>"
+                        )
                     if len(m.evidence) > 2:
-                        out.append(f"          (+{len(m.evidence) - 2} more: provenance registry show {key})")
+                        out.append(
+                            f"          (+{len(m.evidence) - 2} more: provenance registry show {key})"
+                        )
         if cs:
             out.append("  claims")
             for c in cs:
                 src = _source(c, r)
-                out.append(f"    {c.kind:<12} “{_clip(c.text, 60)}”" + (f"  — {src}" if src else ""))
+                out.append(
+                    f"    {c.kind:<12} “{_clip(c.text, 60)}”" + (f"  — {src}" if src else "")
+                )
         if fs:
             out.append("  findings")
             for f in fs:
-                out.append(f"    {f.line}:{f.column}  {f.severity:<7} {f.rule} {f.name}: {f.message}")
+                out.append(
+                    f"    {f.line}:{f.column}  {f.severity:<7} {f.rule} {f.name}: {f.message}"
+                )
     out.append("")
     out.append(f"{name}: {_summary(r.findings)}")
     return out

@@ -20,9 +20,12 @@ def _check(ctx: RuleContext) -> Iterator[Draft]:
             names.append(n)
     claims = sum(1 for c in ctx.claims if c.via and not c.boilerplate)
     first = state[0]
-    yield Draft(first.start, first.end,
-                f"The brief's sourced claims ({claims}) come only through state-affiliated or unnamed "
-                f"media ({', '.join(names)}); no independent outlet corroborates them.")
+    yield Draft(
+        first.start,
+        first.end,
+        f"The brief's sourced claims ({claims}) come only through state-affiliated or unnamed "
+        f"media ({', '.join(names)}); no independent outlet corroborates them.",
+    )
 
 
 RULE = Rule(
@@ -37,6 +40,8 @@ RULE = Rule(
     "on the record) or say plainly that no independent confirmation exists.",
     check=_check,
     triggers=("According to Tasnim, the talks failed.",),
-    passes=("According to Tasnim, the talks failed. Reuters reported that the envoy left.",
-            "The talks failed, the minister said."),
+    passes=(
+        "According to Tasnim, the talks failed. Reuters reported that the envoy left.",
+        "The talks failed, the minister said.",
+    ),
 )

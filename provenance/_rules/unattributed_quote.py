@@ -25,6 +25,8 @@ RULE = Rule(
     instead="Name the speaker (“…,” the foreign minister said), or paraphrase without quotation marks.",
     check=_check,
     triggers=("The strikes were “a grave mistake that will not go unanswered.”",),
-    passes=("“The strikes were a grave mistake,” the foreign minister said.",
-            "The film “Our Supreme Commander” opened on Friday."),
+    passes=(
+        "“The strikes were a grave mistake,” the foreign minister said.",
+        "The film “Our Supreme Commander” opened on Friday.",
+    ),
 )

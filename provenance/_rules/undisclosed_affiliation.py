@@ -16,11 +16,16 @@ def _check(ctx: RuleContext) -> Iterator[Draft]:
         if key in seen:
             continue
         seen.add(key)
-        count = sum(1 for x in ctx.mentions if (x.outlet.id if x.outlet else None) == key) if m.outlet else 1
+        count = (
+            sum(1 for x in ctx.mentions if (x.outlet.id if x.outlet else None) == key)
+            if m.outlet
+            else 1
+        )
         what = m.outlet.name if m.outlet else f"“{m.text}”"
         more = f" ({count} mentions)" if count > 1 else ""
-        yield Draft(m.start, m.end,
-                    f"{what} is {m.label}, and the brief never tells the reader{more}.")
+        yield Draft(
+            m.start, m.end, f"{what} is {m.label}, and the brief never tells the reader{more}."
+        )
 
 
 RULE = Rule(
@@ -34,9 +39,10 @@ RULE = Rule(
     instead="Say it once, anywhere in the brief: “Tasnim, which is affiliated with the IRGC, "
     "reported …” or “the IRGC-affiliated Tasnim news agency”.",
     check=_check,
-    triggers=("Tasnim reported that the talks had failed.",
-              "The talks had failed, RT said."),
-    passes=("Tasnim, which is affiliated with the IRGC, reported that the talks had failed.",
-            "The state-run Syrian news agency SANA said five people were killed.",
-            "Reuters reported that the talks had failed."),
+    triggers=("Tasnim reported that the talks had failed.", "The talks had failed, RT said."),
+    passes=(
+        "Tasnim, which is affiliated with the IRGC, reported that the talks had failed.",
+        "The state-run Syrian news agency SANA said five people were killed.",
+        "Reuters reported that the talks had failed.",
+    ),
 )

@@ -12,8 +12,9 @@ def _check(ctx: RuleContext) -> Iterator[Draft]:
     for m in ctx.mentions:
         if m.kind != "generic" or m.id not in used or ctx.in_boilerplate(m.start):
             continue
-        yield Draft(m.start, m.end,
-                    f"“{m.text}” is a vague source: name the outlet that carried the claim.")
+        yield Draft(
+            m.start, m.end, f"“{m.text}” is a vague source: name the outlet that carried the claim."
+        )
 
 
 RULE = Rule(
@@ -27,8 +28,12 @@ RULE = Rule(
     example="The ministers warned against further strikes, the Iranian media reports.",
     instead="Name the outlet: “…, the IRGC-affiliated Tasnim news agency reported.”",
     check=_check,
-    triggers=("The ministers warned against further strikes, the Iranian media reports.",
-              "According to Russian state media, the talks failed."),
-    passes=("The ministers warned against further strikes, Reuters reported.",
-            "Iranian media have grown more cautious in recent years."),
+    triggers=(
+        "The ministers warned against further strikes, the Iranian media reports.",
+        "According to Russian state media, the talks failed.",
+    ),
+    passes=(
+        "The ministers warned against further strikes, Reuters reported.",
+        "Iranian media have grown more cautious in recent years.",
+    ),
 )
