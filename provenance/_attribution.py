@@ -338,7 +338,11 @@ class _Ctx:
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         self.mentions = mentions
-        self.quotes = quotes
+        self.mention_order = sorted(range(len(mentions)), key=lambda i: mentions[i].pstart)
+        self.mention_starts = [mentions[i].pstart for i in self.mention_order]
+        self.quote_spans: list[tuple[int, int]] = []
+        self.quote_starts: list[int] = []
+        self.set_quotes(quotes)
         self.lex = lex
         self.history: list[tuple[str, str, SourceRef]] = []  # (kind, name, ref)
 
@@ -348,13 +352,25 @@ class _Ctx:
         return self.tokens[a:b]
 
     def mentions_in(self, start: int, end: int) -> list[int]:
+        """Indices of outlet and generic mentions starting in ``[start, end)`` (no datelines)."""
+        a = bisect.bisect_left(self.mention_starts, start)
+        b = bisect.bisect_left(self.mention_starts, end)
         return [
             i
-            for i, m in enumerate(self.mentions)
-            if m.kind in ("outlet", "generic")
-            and start <= m.pstart < end
-            and not self.is_dateline(m)
+            for i in self.mention_order[a:b]
+            if self.mentions[i].kind in ("outlet", "generic")
+            and not self.is_dateline(self.mentions[i])
         ]
+
+    def set_quotes(self, quotes: Sequence[RawQuote]) -> None:
+        self.quotes = quotes
+        spans = sorted(
+            (q.open_mark, q.close_mark if q.close_mark is not None else q.end)
+            for q in quotes
+            if not q.term
+        )
+        self.quote_spans = spans
+        self.quote_starts = [a for a, _ in spans]
 
     def is_dateline(self, m: RawMention) -> bool:
         """A credit or dateline ("TEHRAN (FNA)-", "/TASS/", "(CNN) —") is not a conduit."""
@@ -373,11 +389,8 @@ class _Ctx:
         return False
 
     def in_quote(self, pos: int) -> bool:
-        return any(
-            q.open_mark <= pos <= (q.close_mark if q.close_mark is not None else q.end)
-            for q in self.quotes
-            if not q.term
-        )
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and self.quote_spans[k][0] <= pos <= self.quote_spans[k][1]
 
     # ---------------------------------------------------------------- names
     def name_of(self, toks: Sequence[Token]) -> str | None:
@@ -933,7 +946,9 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
         words = [t for t in toks if _is_word(t)]
         term = False
         # a name in quotation marks: the quote is (mostly) one outlet mention
-        for m in ctx.mentions:
+        a = bisect.bisect_left(ctx.mention_starts, q.open_mark)
+        for i in ctx.mention_order[a : a + 3]:
+            m = ctx.mentions[i]
             if m.pstart <= q.start + 1 and m.pend >= q.end - 2 and m.pend > m.pstart:
                 term = True
         before = ctx.toks(max(0, q.open_mark - 40), q.open_mark)
@@ -983,8 +998,9 @@ def analyze(
     tokens = [t for t in tokens if t.norm != "-"]
     ctx = _Ctx(doc, tokens, mentions, quotes, lex)
     quotes = _mark_terms(ctx, quotes)
-    ctx.quotes = quotes
-    real = [i for i, q in enumerate(quotes) if not q.term]
+    ctx.set_quotes(quotes)
+    real = sorted((i for i, q in enumerate(quotes) if not q.term), key=lambda i: quotes[i].open_mark)
+    real_opens = [quotes[i].open_mark for i in real]
     speakers: dict[int, QuoteInfo] = {}
     claims: list[RawClaim] = []
     boiler = frozenset(
@@ -1027,7 +1043,9 @@ def analyze(
             if bp
             else (_attr_for_sentence(ctx, sent, stoks) or _headline_attr(ctx, sent, stoks))
         )
-        s_quotes = [i for i in real if sent.start <= quotes[i].open_mark < sent.end]
+        qa = bisect.bisect_left(real_opens, sent.start)
+        qb = bisect.bisect_left(real_opens, sent.end)
+        s_quotes = real[qa:qb]
         claimed_quotes: list[int] = []
         if attr is not None:
             source = attr.source

@@ -108,7 +108,7 @@ def find_disclosures(
     terms, affil, control, state_words = _phrases(registry)
     tokens = [t for t in tokens if t.norm != "-"]
     starts = [t.start for t in tokens]
-    org_spans = [(m.pstart, m.pend) for m in mentions if m.kind == "org"]
+    org_at = {m.pstart: m.pend for m in mentions if m.kind == "org"}
     out: dict[str, tuple[int, int]] = {}
 
     def controller_at(toks: Sequence[Token], i: int) -> int:
@@ -125,20 +125,19 @@ def find_disclosures(
             j += 1
         if j >= len(toks):
             return 0
-        for s, e in org_spans:
-            if toks[j].start == s:
-                k = j
-                while k < len(toks) and toks[k].end <= e:
-                    k += 1
-                # a parenthesized acronym right after: "(I.R.G.C.)"
-                if k + 2 < len(toks) + 1 and k < len(toks) and toks[k].text == "(":
-                    close = next(
-                        (x for x in range(k + 1, min(len(toks), k + 4)) if toks[x].text == ")"),
-                        None,
-                    )
-                    if close is not None:
-                        k = close + 1
-                return k - i
+        e = org_at.get(toks[j].start)
+        if e is not None:
+            k = j
+            while k < len(toks) and toks[k].end <= e:
+                k += 1
+            # a parenthesized acronym right after: "(I.R.G.C.)"
+            if k < len(toks) and toks[k].text == "(":
+                close = next(
+                    (x for x in range(k + 1, min(len(toks), k + 4)) if toks[x].text == ")"), None
+                )
+                if close is not None:
+                    k = close + 1
+            return k - i
         n = state_words.at(toks, j)
         return (j - i + n) if n else 0
 
@@ -176,7 +175,7 @@ def find_disclosures(
             if n:
                 found = (stoks[j].start, stoks[j + n - 1].end)
                 break
-            if any(s == stoks[j].start for s, _ in org_spans):
+            if stoks[j].start in org_at:
                 found = (stoks[j].start, stoks[mi - 1].end)
                 break
         # (2) appositive or relative clause after the name

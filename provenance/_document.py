@@ -9,6 +9,7 @@ view and report spans through the map; nothing is ever searched for a second tim
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -167,7 +168,7 @@ class Comment:
     end: int
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, slots=False)
 class Document:
     """A brief, read and segmented. Build one with :func:`read_document`."""
 
@@ -188,10 +189,13 @@ class Document:
             return start, end
         return self.map.span(start, end)
 
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, index: int) -> Sentence | None:
         """The sentence containing prose index ``index``."""
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, index) - 1
+        i = bisect.bisect_right(self._sentence_starts, index) - 1
         if i >= 0 and self.sentences[i].start <= index < max(self.sentences[i].end, index + 1):
             s = self.sentences[i]
             if index < s.end or (

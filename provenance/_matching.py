@@ -63,13 +63,13 @@ class _Entry:
 _NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
 _NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
-_URL = regex.compile(
-    r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u00ab\u00bb]{1,2000}", regex.I
+# Runs of non-space characters, matched only from the start of a run (linear: possessive).
+_RUN = regex.compile(r"(?<![^\s<>\"\u201c\u201d\u00ab\u00bb])[^\s<>\"\u201c\u201d\u00ab\u00bb]++")
+_URL_START = regex.compile(r"(?:https?://|www\.)", regex.I)
+_HOST = regex.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?:/\S{0,500})?", regex.I
 )
-_BARE_HOST = regex.compile(
-    r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,5}[a-z]{2,24}(?![\w.-]*@)(?:/[^\s<>\"']{0,500})?",
-    regex.I,
-)
+_LEADING_URL_PUNCT = "([{'\u2018"
 _HANDLE = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})\b")
 _TRAILING_URL_PUNCT = ".,;:!?)]}'\"\u2019\u201d"
 
@@ -400,13 +400,17 @@ def find_mentions(
     tokens = tokenize(prose)
     # URLs and bare hosts in the prose
     url_spans: list[tuple[int, int, str]] = []
-    for rx in (_URL, _BARE_HOST):
-        for hit in rx.finditer(prose, timeout=5):
-            url = _strip_url(hit.group())
-            s, e = hit.start(), hit.start() + len(url)
-            if any(a <= s < b for a, b, _ in url_spans):
-                continue
-            url_spans.append((s, e, url))
+    for run in _RUN.finditer(prose):
+        word = run.group()
+        if "." not in word or len(word) > 4000:
+            continue
+        lead = len(word) - len(word.lstrip(_LEADING_URL_PUNCT))
+        url = _strip_url(word[lead:])
+        if not url:
+            continue
+        if _URL_START.match(url) or ("@" not in url and _HOST.fullmatch(url)):
+            s = run.start() + lead
+            url_spans.append((s, s + len(url), url))
     url_ranges = [(a, b) for a, b, _ in url_spans]
     stream = [t for t in tokens if t.norm not in IGNORED and not _inside(t.start, url_ranges)]
     names = m.match_names(stream, tokens)
@@ -437,7 +441,7 @@ def find_mentions(
                     via_link=True,
                 )
             )
-    for hm in _HANDLE.finditer(prose, timeout=5):
+    for hm in _HANDLE.finditer(prose):
         outs = registry.by_handle(hm.group(1))
         if outs and not _inside(hm.start(), url_ranges):
             os_, oe = doc.to_original(hm.start(), hm.end())

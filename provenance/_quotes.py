@@ -3,6 +3,8 @@ separation of quotations from quoted terms (titles, names, scare quotes)."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -17,8 +19,12 @@ _D_CLOSE = frozenset("\u201d\u00bb\u300d\u300f\u301e\u201c\uff02")
 # Single-quote family.
 _S_OPEN = frozenset("\u2018\u201a\u2039")
 _S_CLOSE = frozenset("\u2019\u203a\u2018")
+_S_MARKS = re.compile("['\u2018\u2019\u201a\u2039\u203a]")
 _OPEN_CONTEXT = frozenset(" \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff")
 _MAX_QUOTE = 3000  # longest quotation segment in one paragraph we pair (characters)
+_MAX_MARKS = 64  # quotation marks looked at to close one quotation (bounds the work per mark)
+_MAX_LOOKAHEAD = 16
+_D_MARKS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]")
 
 
 @attrs.frozen
@@ -62,9 +68,8 @@ def _strong_close(text: str, i: int, start: int, end: int) -> bool:
 def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Pairs (open, close) of double-family marks in a paragraph, and an unclosed opener."""
     pairs: list[tuple[int, int]] = []
-    marks = [
-        i for i in range(start, end) if text[i] in _D_OPEN or text[i] in _D_CLOSE or text[i] == '"'
-    ]
+    marks = [m.start() for m in _D_MARKS.finditer(text, start, end)]
+    unclosed: int | None = None
     k = 0
     n = len(marks)
     while k < n:
@@ -79,7 +84,7 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
         # find the closing mark
         close = None
         m = k + 1
-        while m < n and marks[m] - i <= _MAX_QUOTE:
+        while m < n and marks[m] - i <= _MAX_QUOTE and m - k <= _MAX_MARKS:
             j = marks[m]
             cj = text[j]
             inner_apostrophe = (
@@ -100,7 +105,7 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                     if not _strong_close(text, j, start, end):
                         # a weak close ("eatin” regular"): prefer a later strong one before any opener
                         later = None
-                        for mm in range(m + 1, n):
+                        for mm in range(m + 1, min(n, m + 1 + _MAX_LOOKAHEAD)):
                             jj = marks[mm]
                             if jj - i > _MAX_QUOTE:
                                 break
@@ -122,46 +127,50 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                     break
             m += 1
         if close is None:
-            return pairs, i
+            unclosed = i  # maybe a quotation that runs on into the next paragraph
+            k += 1
+            continue
         pairs.append((i, close))
+        if unclosed is not None and unclosed < i:
+            unclosed = None
         while k < n and marks[k] <= close:
             k += 1
-    return pairs, None
+    return pairs, unclosed
 
 
 def _single_quotes(
     text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
+    """Pairs of single quotation marks outside the double-quoted stretches ``taken``."""
     pairs: list[tuple[int, int]] = []
-    i = start
-    while i < end:
-        c = text[i]
-        if (
-            (c in _S_OPEN or c == "'" or c == "\u2019")
-            and _is_open_pos(text, i, start, end)
-            and not any(a <= i <= b for a, b in taken)
-        ):
-            stop = min(end, i + 300)
-            j = i + 2
-            found = None
-            while j < stop:
-                cj = text[j]
-                if cj in ("\u2019", "'", "\u203a", "\u2018") and _is_close_pos(text, j, start, end):
-                    nxt = text[j + 1] if j + 1 < end else ""
-                    possessive = (
-                        text[j - 1] in "sS" and nxt == " " and j + 2 < end and text[j + 2].islower()
-                    )
-                    if not possessive:
-                        found = j
-                        break
-                if cj in "\n":
-                    break
-                j += 1
-            if found is not None:
-                pairs.append((i, found))
-                i = found + 1
+    taken_starts = [a for a, _ in taken]
+
+    def inside_taken(i: int) -> bool:
+        k = bisect.bisect_right(taken_starts, i) - 1
+        return k >= 0 and taken[k][0] <= i <= taken[k][1]
+
+    for m in _S_MARKS.finditer(text, start, end):
+        i = m.start()
+        if pairs and i <= pairs[-1][1]:
+            continue
+        if not _is_open_pos(text, i, start, end) or inside_taken(i):
+            continue
+        stop = min(end, i + 200)
+        found = None
+        for cm in _S_MARKS.finditer(text, i + 2, stop):
+            j = cm.start()
+            if text[j] == "\u201a" or text[j] == "\u2039":
                 continue
-        i += 1
+            if _is_close_pos(text, j, start, end):
+                nxt = text[j + 1] if j + 1 < end else ""
+                possessive = (
+                    text[j - 1] in "sS" and nxt == " " and j + 2 < end and text[j + 2].islower()
+                )
+                if not possessive:
+                    found = j
+                    break
+        if found is not None and "\n" not in text[i:found]:
+            pairs.append((i, found))
     return pairs
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["split_paragraphs_plain", "split_sentences", "trim_span"]
@@ -221,11 +222,22 @@ _OPEN_DQ = "\u201c\u00ab\u201e\u300c\u300e"
 _CLOSE_DQ = "\u201d\u00bb\u201c\u300d\u300f"
 
 
+_DQ_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e\u300c\u300d\u300e\u300f]")
+
+
 def _quoted_ranges(text: str, start: int, end: int, limit: int = 800) -> list[tuple[int, int]]:
-    """Stretches inside double quotation marks that close within ``limit`` characters."""
+    """Stretches inside double quotation marks that close within ``limit`` characters.
+
+    Linear: the positions of all marks are collected once and each opener looks up the next
+    closing mark by bisection.
+    """
+    marks = [m.start() for m in _DQ_MARKS.finditer(text, start, end)]
+    closers = [i for i in marks if text[i] in _CLOSE_DQ or text[i] == '"']
     out: list[tuple[int, int]] = []
-    i = start
-    while i < end:
+    floor = start
+    for i in marks:
+        if i < floor:
+            continue
         c = text[i]
         is_open = c in _OPEN_DQ or (
             c == '"'
@@ -233,20 +245,34 @@ def _quoted_ranges(text: str, start: int, end: int, limit: int = 800) -> list[tu
             and i + 1 < end
             and text[i + 1] not in _SPACE
         )
-        if is_open:
-            stop = min(end, i + limit)
-            j = i + 1
-            while j < stop and not (
-                text[j] in _CLOSE_DQ
-                or (text[j] == '"' and text[j] != c)
-                or (c == '"' and text[j] == '"')
-            ):
-                j += 1
-            if j < stop:
-                out.append((i, j))
-                i = j + 1
-                continue
-        i += 1
+        if not is_open:
+            continue
+        k = bisect.bisect_right(closers, i)
+        if k < len(closers) and closers[k] - i <= limit:
+            out.append((i, closers[k]))
+            floor = closers[k] + 1
+    return out
+
+
+_MAX_SENTENCE = 3000
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut sentences longer than ``_MAX_SENTENCE`` at whitespace, so that the work the later
+    stages do per sentence stays bounded on pathological input."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > _MAX_SENTENCE:
+            cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+            if cut <= s:
+                cut = s + _MAX_SENTENCE
+            a, b = trim_span(text, s, cut)
+            if b > a:
+                out.append((a, b))
+            s = cut
+        a, b = trim_span(text, s, e)
+        if b > a:
+            out.append((a, b))
     return out
 
 
@@ -306,4 +332,4 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s, e = trim_span(text, sent_start, end)
     if e > s:
         out.append((s, e))
-    return out
+    return _bounded(text, out)
