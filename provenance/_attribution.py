@@ -202,6 +202,9 @@ _TAIL_ADVERBIAL = frozenset(
         "without",
     ]
 )
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our your my latest new earlier".split()
+)
 _PLURAL_HINT = frozenset({"they", "them", "their"})
 _OUTLET_HEADS = frozenset(
     {
@@ -467,6 +470,12 @@ class _Ctx:
         if mention is not None:
             m = self.mentions[mention]
             name = self.text[m.pstart : m.pend]
+        elif name is not None and " " not in name:
+            # a surname alone ("Ekwueme") names the person introduced in full before
+            for _k, full, _ref in reversed(self.history):
+                if full != name and full.endswith(" " + name):
+                    name = full
+                    break
         return SourceRef(ps, pe, name, mention)
 
     def remember(self, ref: SourceRef | None, toks: Sequence[Token] = ()) -> None:
@@ -552,6 +561,12 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
             ("act", lex.act),
         ):
             k = table.match(toks, i)
+            if k and kind in ("speech", "act", "denial") and i > 0:
+                prev = toks[i - 1]
+                if prev.norm in _DETERMINERS or (
+                    prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-"
+                ):
+                    k = 0  # "the report said", "a so-called …": a noun, not a verb
             if k:
                 out.append((kind, i, k))
                 i += k
@@ -585,10 +600,18 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
         ):
             start = k + 1
             break
+        if t.norm in ("which", "who", "whose") and k > floor and stoks[k - 1].text == ",":
+            # "Tasnim, which is affiliated with the IRGC, reported": skip the relative clause
+            return _subject(ctx, stoks, k - 1, floor)
         if t.norm in ("that", "which", "who") and k < vi - 1:
             start = k + 1
             break
-    return _strip_intro(list(stoks[start:vi]))
+    subj = _strip_intro(list(stoks[start:vi]))
+    for k in range(1, len(subj) - 1):
+        # "The minister, speaking to reporters, said": drop the participial phrase
+        if subj[k].text == "," and subj[k + 1].norm.endswith("ing") and subj[k + 1].kind == "word":
+            return subj[:k]
+    return subj
 
 
 def _after_that(stoks: Sequence[Token], j: int, limit: int = 10) -> int:
@@ -635,6 +658,18 @@ def _content_span(
 
 
 def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | None:
+    for k in range(min(3, len(stoks))):
+        n = ctx.lex.agentless.match(stoks, k)
+        if n:
+            # "It was reported that …", "reportedly": a report with no named source
+            j = _after_that(stoks, k + n)
+            e = sent.end
+            while e > sent.start and ctx.text[e - 1] in ".!?; ":
+                e -= 1
+            start_tok = stoks[j] if k + n < j < len(stoks) else stoks[0]
+            cue = (stoks[k].start, stoks[k + n - 1].end)
+            if start_tok.start < e:
+                return _Attr(None, (start_tok.start, e), cue, (), frame=False)
     cues = _find_cue(ctx, stoks)
     if not cues:
         return None
@@ -755,7 +790,21 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(
         t.norm == "that" for t in tail
     )
-    if kind in ("speech", "citing") and prior and comma_before and tail_short and prior[0] >= 2:
+    tail_words = [t for t in tail if _is_word(t)]
+    tail_adverbial = (
+        not tail_words or tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL
+    )
+    head_words = [t for t in stoks[: prior[0]] if _is_word(t)] if prior else []
+    intro_only = bool(head_words) and stoks[0].norm in _INTRO and len(head_words) <= 4
+    if (
+        kind in ("speech", "citing")
+        and prior
+        and comma_before
+        and tail_short
+        and prior[0] >= 2
+        and (tail_adverbial or ctx.in_quote(stoks[prior[0] - 1].start))
+        and not intro_only
+    ):
         cpos = prior[0]
         src = list(stoks[cpos + 1 : ci])
         if kind == "citing":
@@ -1127,21 +1176,26 @@ def analyze(
             claims.append(
                 RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp)
             )
-        if (attr is None and not s_quotes) or (
-            attr is not None and attr.content is None and not s_quotes
-        ):
+        inside_quote = not s_quotes and ctx.in_quote(sent.start) and ctx.in_quote(sent.end - 1)
+        if not s_quotes and not inside_quote and (attr is None or attr.content is None):
             claims.append(
                 RawClaim(
                     "unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp
                 )
             )
-    # quotes that continue a multi-paragraph quotation inherit the first segment's speaker
+    # the segments of a multi-paragraph quotation share one speaker, wherever it is named
+    chains: dict[int, list[int]] = {}
     for qi in real:
         q = quotes[qi]
-        if q.continues is not None and q.continues in speakers:
-            first = speakers[q.continues]
-            speakers[qi] = first
-        speakers.setdefault(qi, QuoteInfo(None, ()))
+        chains.setdefault(q.continues if q.continues is not None else qi, []).append(qi)
+    for members in chains.values():
+        named = next(
+            (speakers[m] for m in members if m in speakers and speakers[m].speaker is not None), None
+        )
+        for m in members:
+            if named is not None and (m not in speakers or speakers[m].speaker is None):
+                speakers[m] = named
+            speakers.setdefault(m, QuoteInfo(None, ()))
     info = tuple(speakers.get(i, QuoteInfo(None, ())) for i in range(len(quotes)))
     claims.sort(key=lambda c: (c.pstart, c.pend))
     return Analysis(tuple(claims), info, boiler), quotes

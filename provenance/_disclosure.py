@@ -212,7 +212,7 @@ def find_disclosures(
                 j += 1
         # (3) a controller and a control verb in the same sentence: "The IRGC controls Tasnim"
         if found is None:
-            for j in range(mi):
+            for j in range(max(0, mi - 12), mi):
                 c = controller_at(stoks, j)
                 if c and j + c < mi and control.at(stoks, j + c):
                     found = (stoks[j].start, stoks[j + c].end)

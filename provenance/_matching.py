@@ -269,8 +269,13 @@ class Matcher:
         return best
 
     def match_generic(
-        self, stream: Sequence[Token], taken: list[tuple[int, int]], next_name_starts: set[int]
+        self,
+        stream: Sequence[Token],
+        taken: list[tuple[int, int]],
+        next_name_starts: set[int],
+        names: Sequence[RawMention] = (),
     ) -> list[RawMention]:
+        outlet_ends = {x.pend for x in names if x.kind == "outlet"}
         nouns = self.terms.get("noun", {})
         dets = self.terms.get("determiner", {})
         out: list[RawMention] = []
@@ -319,6 +324,15 @@ class Matcher:
             allmods = mods + post
             # a descriptor right before a name ("state news agency IRNA") is not a mention
             if end_idx < n and stream[end_idx].start in next_name_starts:
+                i = end_idx
+                continue
+            # an appositive of a named outlet ("TASS, the Russian state news agency, said") is a
+            # description of it (a disclosure), not another source
+            start_idx0 = mods[0][2] if mods else j
+            back = start_idx0 - 1
+            while back >= 0 and stream[back].norm in ("the", "a", "an"):
+                back -= 1
+            if back >= 1 and stream[back].text in (",", "(", "\u2014") and stream[back - 1].end in outlet_ends:
                 i = end_idx
                 continue
             info = self._generic_info(allmods, noun, stream)
@@ -371,7 +385,9 @@ class Matcher:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether ``pos`` falls in one of ``spans`` (sorted by start, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def matcher_for(registry: Registry) -> Matcher:
@@ -411,12 +427,15 @@ def find_mentions(
         if _URL_START.match(url) or ("@" not in url and _HOST.fullmatch(url)):
             s = run.start() + lead
             url_spans.append((s, s + len(url), url))
-    url_ranges = [(a, b) for a, b, _ in url_spans]
+    url_ranges = sorted((a, b) for a, b, _ in url_spans)
     stream = [t for t in tokens if t.norm not in IGNORED and not _inside(t.start, url_ranges)]
     names = m.match_names(stream, tokens)
-    taken = [(x.pstart, x.pend) for x in names]
+    # organizations do not block generic references ("IRGC-affiliated media")
+    taken = sorted((x.pstart, x.pend) for x in names if x.kind == "outlet")
     name_starts = {x.pstart for x in names if x.kind == "outlet"}
-    generics = m.match_generic(stream, taken, name_starts)
+    generics = m.match_generic(stream, taken, name_starts, names)
+    g_spans = sorted((g.pstart, g.pend) for g in generics)
+    names = [x for x in names if x.kind == "outlet" or not _inside(x.pstart, g_spans)]
     found: list[RawMention] = []
     for x in [*names, *generics]:
         s, e = doc.to_original(x.pstart, x.pend)

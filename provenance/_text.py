@@ -19,7 +19,9 @@ __all__ = ["Token", "fold", "tokenize"]
 _TOKEN = regex.compile(
     r"(?P<acro>(?:[\p{Lu}]\.){2,}(?![\p{L}]))"
     r"|(?P<cjk>[\p{Han}\p{Hiragana}\p{Katakana}])"
-    r"|(?P<word>[^\W\p{Han}\p{Hiragana}\p{Katakana}]{1,200}(?:['\u2019][^\W\p{Han}\p{Hiragana}\p{Katakana}]{1,40}){0,3})"
+    r"|(?P<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?(?!\d))"
+    r"|(?P<word>[^\W\p{Han}\p{Hiragana}\p{Katakana}]{1,200}"
+    r"(?:['\u2019](?![sS](?![^\W\p{Han}]))[^\W\p{Han}\p{Hiragana}\p{Katakana}]{1,40}){0,3})"
     r"|(?P<punct>[^\s])",
     regex.V0,
 )
@@ -71,7 +73,7 @@ class Token:
     text: str
     norm: str
     exact: str
-    kind: str  # "acro" | "cjk" | "word" | "punct"
+    kind: str  # "acro" | "cjk" | "num" | "word" | "punct"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

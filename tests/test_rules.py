@@ -41,10 +41,7 @@ PRV101_TRIGGERS = [
     pytest.param("“We will not retreat,” the commander was quoted as saying by state TV.",
                  ["state TV"], id="quoted-as-saying-by"),
     pytest.param("Tasnim, which is affiliated with the IRGC, reported that the talks had failed.",
-                 ["Tasnim"], id="relative-clause-before-verb",
-                 marks=bug("a relative clause between the outlet and its verb ('Tasnim, which is "
-                            "affiliated with the IRGC, reported that …') makes the clause the "
-                            "source; the claim loses its via, so PRV101 never fires")),
+                 ["Tasnim"], id="relative-clause-before-verb"),
 ]
 PRV101_PASSES = [
     pytest.param("According to Reuters, the talks had failed.", id="independent-outlet"),
@@ -132,20 +129,14 @@ PRV105_TRIGGERS = [
     pytest.param("“We will not retreat,” the commander was quoted as saying by state TV.",
                  ["state TV"], id="via-of-a-quote"),
     pytest.param("Kremlin-backed outlets said the envoy had left.", ["Kremlin-backed outlets"],
-                 id="kremlin-backed-outlets",
-                 marks=bug("generic references whose signal starts with an organization name "
-                            "(Kremlin-backed, IRGC-affiliated, Hezbollah-run) are not recognised: "
-                            "the organization mention swallows the first token")),
+                 id="kremlin-backed-outlets"),
 ]
 PRV105_PASSES = [
     pytest.param("The ministers warned against further strikes, Reuters reported.", id="named"),
     pytest.param("Iranian media have grown more cautious in recent years.", id="not-a-conduit"),
     pytest.param("The official news agency IRNA said the talks failed.", id="descriptor-of-a-name"),
     pytest.param("TASS, the Russian state news agency, reported that the talks failed.",
-                 id="appositive-of-a-name",
-                 marks=bug("an appositive that describes a named outlet ('TASS, the Russian state "
-                            "news agency, …') becomes a second, generic mention and is flagged as "
-                            "vague although the outlet is named")),
+                 id="appositive-of-a-name"),
 ]
 
 # --------------------------------------------------------------------------- PRV106
@@ -166,10 +157,7 @@ PRV106_PASSES = [
     pytest.param("Ilse Maranova spoke to reporters.\n\n“We will not trade our coastline,” she "
                  "said.", id="pronoun-speaker"),
     pytest.param("The convoy was delayed.\n\n“The trucks were ready on Saturday.\n\n“We were given "
-                 "no reason,” Ekwueme said.", id="multi-paragraph-speaker-at-end",
-                 marks=bug("a quotation over several paragraphs whose speaker is named in its "
-                            "last segment gets no speaker at all: the later segment inherits the "
-                            "first segment's missing speaker instead of lending its own")),
+                 "no reason,” Ekwueme said.", id="multi-paragraph-speaker-at-end"),
 ]
 
 TABLES: dict[str, tuple[list[ParameterSet], list[ParameterSet]]] = {
