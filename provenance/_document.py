@@ -20,7 +20,7 @@ from typing import Literal
 import attrs
 
 from ._exceptions import InputError
-from ._segment import split_paragraphs_plain, split_sentences
+from ._segment import split_paragraphs_plain, split_sentences, trim_span
 
 __all__ = ["Document", "Format", "Link", "OffsetMap", "Paragraph", "Sentence", "read_document"]
 
@@ -214,6 +214,7 @@ class _ProseBuilder:
         self.map = OffsetMap()
         self.blocks: list[tuple[int, int]] = []
         self._block_start: int | None = None
+        self._block_has_text = False
         self.links: list[Link] = []
 
     @property
@@ -223,11 +224,12 @@ class _ProseBuilder:
     def start_block(self) -> None:
         if self._block_start is None:
             self._block_start = self.size
+            self._block_has_text = False
 
     def end_block(self, orig_pos: int) -> None:
         if self._block_start is None:
             return
-        if self.size > self._block_start:
+        if self.size > self._block_start and self._block_has_text:
             self.blocks.append((self._block_start, self.size))
             # two synthetic newlines (zero-length in the original) keep blocks apart
             self.parts.append("\n\n")
@@ -240,14 +242,20 @@ class _ProseBuilder:
             self.start_block()
             self.parts.append(text)
             self.map.add_identity(orig_start, len(text))
+            if not self._block_has_text and not text.isspace():
+                self._block_has_text = True
 
     def add_char(self, ch: str, orig_start: int, orig_end: int) -> None:
         self.start_block()
         self.parts.append(ch)
         self.map.add_atomic(orig_start, orig_end - orig_start)
+        if not ch.isspace():
+            self._block_has_text = True
 
     def result(self) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
-        return "".join(self.parts), self.map, self.blocks
+        prose = "".join(self.parts)
+        blocks = [trim_span(prose, s, e) for s, e in self.blocks]
+        return prose, self.map, [(s, e) for s, e in blocks if e > s]
 
 
 # --------------------------------------------------------------------------- front matter

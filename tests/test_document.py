@@ -283,19 +283,12 @@ def test_html_bom_and_crlf() -> None:
         assert text[m.start:m.end] == m.text
 
 
-@pytest.mark.xfail(reason="BUG: whitespace between block tags (a newline between </p> and <p>) "
-                          "becomes a paragraph of its own, so HTML reports count and number "
-                          "paragraphs wrongly (border-talks.html: '15 paragraphs')", strict=True)
 def test_html_has_no_whitespace_only_paragraphs() -> None:
     text = "<html><body>\n<h1>Title</h1>\n<p>One.</p>\n<p>Two.</p>\n</body></html>"
     report = run(text, fmt="html")
     assert [text[s:e] for s, e in report.paragraphs] == ["Title", "One.", "Two."]
 
 
-@pytest.mark.xfail(reason="BUG: a quotation continued over two <p> elements separated by a "
-                          "newline is lost (the whitespace paragraph between them breaks the "
-                          "continuation) and its first part becomes an unattributed claim",
-                   strict=True)
 def test_html_multi_paragraph_quotation_across_lines() -> None:
     text = ("<p>“The trucks were ready on Saturday.</p>\n"
             "<p>“We were given no reason,” Ekwueme said.</p>")
