@@ -443,6 +443,10 @@ class _Ctx:
             toks = toks[1:]
         while toks and toks[-1].text in ",;:":
             toks = toks[:-1]
+        for k in range(1, len(toks) - 1):
+            if toks[k].text == "," and toks[k + 1].norm in ("the", "a", "an", "its", "his", "her"):
+                toks = toks[:k]  # "KCNA, the official news agency of North Korea": the head
+                break
         if not toks or len(toks) > 30:
             return None
         ps, pe = toks[0].start, toks[-1].end
@@ -856,6 +860,23 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     # "X, citing Y, said CONTENT"
     citing = next((c for c in cues if c[0] == "citing"), None)
     via_extra: tuple[int, ...] = ()
+    if citing is not None and kind == "speech" and citing[1] > ci:
+        # "X reported that CONTENT, citing Y": source Y, via X, content up to the comma
+        j = citing[1] + citing[2]
+        k = j
+        while k < len(stoks) and stoks[k].text not in (",", ".", ";"):
+            k += 1
+        cited = stoks[j:k]
+        inner = ctx.source_from(cited)
+        outer_via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
+        inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
+        jj = _after_that(stoks, ci + ck)
+        cend = citing[1] - 1
+        while cend > jj and stoks[cend].text in (",", "\u2014", "-"):
+            cend -= 1
+        content = (stoks[jj].start, stoks[cend].end) if jj <= cend else None
+        outer = ctx.source_from(subj)
+        return _Attr(inner or outer, content, cue_span, outer_via + inner_via, frame=True)
     if kind == "citing" or citing is not None:
         c = citing if citing is not None else (kind, ci, ck)
         j = c[1] + c[2]

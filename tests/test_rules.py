@@ -110,10 +110,7 @@ PRV103_PASSES = [
     pytest.param("Lebanese media reported that the border was calm.", id="generic-unknown"),
     pytest.param("Tasnim News Agency was founded in 2012.", id="mentioned-not-a-conduit"),
     pytest.param("According to Tasnim, the talks failed. Reuters reported that the envoy left, "
-                 "citing a diplomat.", id="reported-that-citing",
-                 marks=bug("'X reported that …, citing Y' is classified unattributed, so Reuters "
-                            "is no conduit and PRV103 wrongly says nothing independent "
-                            "corroborates the brief")),
+                 "citing a diplomat.", id="reported-that-citing"),
 ]
 
 # --------------------------------------------------------------------------- PRV105
