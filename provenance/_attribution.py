@@ -202,6 +202,21 @@ _TAIL_ADVERBIAL = frozenset(
         "without",
     ]
 )
+_NOT_NAME = frozenset(
+    """the a an he she it they we i you his her its their this that these those but and or so
+    in on at for with from by of to after before during while when if as since although though
+    however meanwhile also mr mrs ms dr""".split()
+)
+_NOT_PERSON = frozenset(
+    """united states nations kingdom republic union council ministry department agency army corps
+    party university institute news street province sea gulf strait east west north south middle
+    foreign affairs house white court bank company corp inc group organization committee
+    commission assembly parliament congress senate guard guards revolutionary islamic national
+    international federal central security defense defence forces navy air force city county
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december times post journal daily press tv
+    television radio media network""".split()
+)
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my latest new earlier".split()
 )
@@ -348,6 +363,9 @@ class _Ctx:
         self.set_quotes(quotes)
         self.lex = lex
         self.history: list[tuple[str, str, SourceRef]] = []  # (kind, name, ref)
+        self.history_sentence: list[int] = []  # sentence index of each history entry
+        self.named: list[tuple[int, str]] = []  # people named (not as sources): (sentence, name)
+        self.cur_sentence = -1
 
     def toks(self, start: int, end: int) -> list[Token]:
         a = bisect.bisect_left(self.starts, start)
@@ -499,6 +517,25 @@ class _Ctx:
         else:
             kind = "person"
         self.history.append((kind, name, ref))
+        self.history_sentence.append(self.cur_sentence)
+
+    def note_people(self, stoks: Sequence[Token]) -> None:
+        """Remember people the sentence names ("Ardeshir Kalbani arrived late."), so that a
+        later "he" can refer to them even when they were not quoted."""
+        run: list[Token] = []
+        for t in [*stoks, None]:
+            if (
+                t is not None
+                and t.kind == "word"
+                and t.text[:1].isupper()
+                and t.norm not in _NOT_NAME
+            ):
+                run.append(t)
+                continue
+            if len(run) >= 2 and not any(x.norm in _NOT_PERSON for x in run):
+                name = self.text[run[-2].start : run[-1].end]
+                self.named.append((self.cur_sentence, name))
+            run = []
 
     def resolve(self, kind: str, head: str | None = None) -> str | None:
         if head is not None:
@@ -507,6 +544,21 @@ class _Ctx:
                 words = {t.norm for t in self.toks(ref.pstart, ref.pend)}
                 if head in words:
                     return name
+        if kind == "person":
+            src = next(
+                (
+                    (self.history_sentence[i], self.history[i][1])
+                    for i in range(len(self.history) - 1, -1, -1)
+                    if self.history[i][0] == "person"
+                ),
+                None,
+            )
+            seen = self.named[-1] if self.named else None
+            # a person named in a later sentence than the last speaker is the better antecedent
+            if seen is not None and (src is None or seen[0] > src[0]):
+                return seen[1]
+            if src is not None:
+                return src[1]
         for k, name, _ in reversed(self.history):
             if kind == "person" and k == "person":
                 return name
@@ -1091,6 +1143,7 @@ def analyze(
             sent = doc.sentence_at(m.pstart)
             if sent is not None and doc.paragraphs[sent.paragraph].end <= m.pend + 2:
                 tag_via[sent.paragraph] = (i,)
+    prev_stoks: list[Token] = []
     for sent in doc.sentences:
         if sent.paragraph != last_para:
             frame = None
@@ -1098,7 +1151,11 @@ def analyze(
                 prev_para_speaker = para_speaker
             para_speaker = None
             last_para = sent.paragraph
+        if prev_stoks:
+            ctx.note_people(prev_stoks)
         stoks = ctx.toks(sent.start, sent.end)
+        prev_stoks = stoks
+        ctx.cur_sentence = sent.index
         if not stoks:
             continue
         bp = sent.paragraph in boiler

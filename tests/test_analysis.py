@@ -202,9 +202,7 @@ def test_multi_paragraph_quotation() -> None:
     pytest.param("Ardeshir Kalbani said the drill was over. “We will respond,” he said.", "he",
                  "Ardeshir Kalbani", id="pronoun-after-a-speaker"),
     pytest.param("Ardeshir Kalbani arrived late. “We will respond,” he said.", "he",
-                 "Ardeshir Kalbani", id="pronoun-after-a-person",
-                 marks=bug("a pronoun speaker is resolved only against earlier speakers, not "
-                            "against a person the brief has just named: 'he' stays unresolved")),
+                 "Ardeshir Kalbani", id="pronoun-after-a-person"),
     pytest.param("Kalbani told Press TV: “We will not retreat.”", "Kalbani", "Kalbani",
                  id="told-outlet"),
     pytest.param("“We will not retreat,” Kalbani was quoted as saying by Tasnim.", "Kalbani",
