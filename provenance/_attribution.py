@@ -1121,7 +1121,9 @@ def analyze(
     ctx = _Ctx(doc, tokens, mentions, quotes, lex)
     quotes = _mark_terms(ctx, quotes)
     ctx.set_quotes(quotes)
-    real = sorted((i for i, q in enumerate(quotes) if not q.term), key=lambda i: quotes[i].open_mark)
+    real = sorted(
+        (i for i, q in enumerate(quotes) if not q.term), key=lambda i: quotes[i].open_mark
+    )
     real_opens = [quotes[i].open_mark for i in real]
     speakers: dict[int, QuoteInfo] = {}
     claims: list[RawClaim] = []
@@ -1268,7 +1270,8 @@ def analyze(
         chains.setdefault(q.continues if q.continues is not None else qi, []).append(qi)
     for members in chains.values():
         named = next(
-            (speakers[m] for m in members if m in speakers and speakers[m].speaker is not None), None
+            (speakers[m] for m in members if m in speakers and speakers[m].speaker is not None),
+            None,
         )
         for m in members:
             if named is not None and (m not in speakers or speakers[m].speaker is None):

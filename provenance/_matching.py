@@ -332,7 +332,11 @@ class Matcher:
             back = start_idx0 - 1
             while back >= 0 and stream[back].norm in ("the", "a", "an"):
                 back -= 1
-            if back >= 1 and stream[back].text in (",", "(", "\u2014") and stream[back - 1].end in outlet_ends:
+            if (
+                back >= 1
+                and stream[back].text in (",", "(", "\u2014")
+                and stream[back - 1].end in outlet_ends
+            ):
                 i = end_idx
                 continue
             info = self._generic_info(allmods, noun, stream)

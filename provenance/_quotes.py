@@ -24,7 +24,7 @@ _OPEN_CONTEXT = frozenset(" \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff")
 _MAX_QUOTE = 3000  # longest quotation segment in one paragraph we pair (characters)
 _MAX_MARKS = 64  # quotation marks looked at to close one quotation (bounds the work per mark)
 _MAX_LOOKAHEAD = 16
-_D_MARKS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]")
+_D_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]')
 
 
 @attrs.frozen

@@ -222,7 +222,7 @@ _OPEN_DQ = "\u201c\u00ab\u201e\u300c\u300e"
 _CLOSE_DQ = "\u201d\u00bb\u201c\u300d\u300f"
 
 
-_DQ_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e\u300c\u300d\u300e\u300f]")
+_DQ_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb\u201e\u300c\u300d\u300e\u300f]')
 
 
 def _quoted_ranges(text: str, start: int, end: int, limit: int = 800) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from provenance import Report
-from tests._support import bug, run
+from tests._support import run
 
 
 def _mentions(report: Report) -> list[tuple[str, str | None, str]]:

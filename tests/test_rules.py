@@ -15,7 +15,7 @@ import pytest
 import provenance
 from provenance import RULES, Rule
 from provenance._rules import rule_by_key
-from tests._support import bug, found, run
+from tests._support import found, run
 
 if TYPE_CHECKING:
     from _pytest.mark import ParameterSet
