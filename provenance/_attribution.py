@@ -1270,13 +1270,13 @@ def analyze(
         chains.setdefault(q.continues if q.continues is not None else qi, []).append(qi)
     for members in chains.values():
         named = next(
-            (speakers[m] for m in members if m in speakers and speakers[m].speaker is not None),
+            (speakers[x] for x in members if x in speakers and speakers[x].speaker is not None),
             None,
         )
-        for m in members:
-            if named is not None and (m not in speakers or speakers[m].speaker is None):
-                speakers[m] = named
-            speakers.setdefault(m, QuoteInfo(None, ()))
+        for x in members:
+            if named is not None and (x not in speakers or speakers[x].speaker is None):
+                speakers[x] = named
+            speakers.setdefault(x, QuoteInfo(None, ()))
     info = tuple(speakers.get(i, QuoteInfo(None, ())) for i in range(len(quotes)))
     claims.sort(key=lambda c: (c.pstart, c.pend))
     return Analysis(tuple(claims), info, boiler), quotes
