@@ -204,7 +204,7 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
                     col,
                     eline,
                     ecol,
-                    rule.instead,
+                    rule.help,
                 )
             )
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))

@@ -282,7 +282,13 @@ def _front_matter(text: str) -> tuple[int, date | None]:
 
 # --------------------------------------------------------------------------- plain text
 def _read_plain(text: str) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link]]:
-    return text, OffsetMap.identity(len(text)), split_paragraphs_plain(text), []
+    fm_end, _ = _front_matter(text)
+    paragraphs = [(s, e) for s, e in split_paragraphs_plain(text) if s >= fm_end]
+    if fm_end:
+        # the front matter is metadata, not prose: paragraphs start after it
+        paragraphs = [(s, e) for s, e in split_paragraphs_plain(text[fm_end:])]
+        paragraphs = [(s + fm_end, e + fm_end) for s, e in paragraphs]
+    return text, OffsetMap.identity(len(text)), paragraphs, []
 
 
 # --------------------------------------------------------------------------- markdown

@@ -47,7 +47,7 @@ def test_text_report_header_positions_and_summary() -> None:
     report = provenance.check(text, as_of=DAY, path="brief.txt")
     out = format_text([report])
     lines = out.splitlines()
-    assert lines[0].startswith("brief.txt: 2 paragraphs, 1 outlet mention")
+    assert lines[0].startswith("brief.txt: 2 paragraphs, 1 source mention")
     assert "(as of 2024-05-14, registry " in lines[0]
     assert "¶2 (line 3): The talks had failed, RT said." in lines
     assert any(line.startswith("    3:23  error   PRV102 undisclosed-affiliation: ") for line in lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 
 from .._report import SEVERITY_RANK, Claim, Finding, LineIndex, Mention, Report
@@ -9,11 +11,23 @@ from .._report import SEVERITY_RANK, Claim, Finding, LineIndex, Mention, Report
 __all__ = ["format_text"]
 
 _WIDTH = 72
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 
 
 def _clip(s: str, n: int = _WIDTH) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _preview(r: Report, start: int, end: int) -> str:
+    text = r.text[start:end]
+    if r.format == "html":
+        text = html.unescape(_TAG.sub(" ", text))
+    return _clip(text, 60)
 
 
 def _verdict(m: Mention) -> str:
@@ -49,10 +63,13 @@ def _one(r: Report) -> list[str]:
     lines = LineIndex.of(r.text)
     out: list[str] = []
     name = r.path or "<text>"
+    overlays = r.registry_meta.get("overlays") or []
     out.append(
-        f"{name}: {len(r.paragraphs)} paragraphs, {len(r.mentions)} outlet mentions, "
-        f"{len(r.quotes)} quotes, {len(r.claims)} claims (as of {r.as_of.isoformat()}, "
-        f"registry {r.registry_meta.get('name')} {r.registry_meta.get('version')})"
+        f"{name}: {_n(len(r.paragraphs), 'paragraph')}, {_n(len(r.mentions), 'source mention')}, "
+        f"{_n(len(r.quotes), 'quote')}, {_n(len(r.claims), 'claim')} (as of {r.as_of.isoformat()}, "
+        f"registry {r.registry_meta.get('name')} {r.registry_meta.get('version')}"
+        + (f" + {', '.join(overlays)}" if overlays else "")
+        + ")"
     )
     shown_evidence: set[str] = set()
     paragraphs = r.paragraphs or ((0, len(r.text)),)
@@ -73,7 +90,7 @@ def _one(r: Report) -> list[str]:
             continue
         line, _ = lines.position(ps)
         out.append("")
-        out.append(f"¶{pi + 1} (line {line}): {_clip(r.text[ps:pe], 60)}")
+        out.append(f"¶{pi + 1} (line {line}): {_preview(r, ps, pe)}")
         if ms:
             out.append("  sources")
             for m in ms:
