@@ -546,9 +546,16 @@ class Registry:
         return cls._build(files)
 
     @classmethod
-    def from_files(cls, *paths: str | Path) -> Registry:
-        """A registry made only of ``paths`` (no bundled data): for tests and custom setups."""
+    def from_files(cls, *paths: str | Path, language: bool = True) -> Registry:
+        """A registry of only the outlets and organizations in ``paths``: for tests and custom
+        setups. With ``language`` (the default) the bundled cue lexicon, generic-reference
+        grammar and country adjectives are included, without which no attribution is found."""
         files: list[tuple[Path, bool]] = []
+        if language:
+            base = bundled_registry_path()
+            for name in ("countries.toml", "generic.toml", "lexicon.toml"):
+                if (base / name).is_file():
+                    files.append((base / name, False))
         for p in paths:
             files.extend((f, False) for f in _toml_files(Path(p), required=True))
         return cls._build(files)
@@ -669,20 +676,20 @@ class Registry:
                         entry=entry.id,
                         key="claim.controller",
                     )
+        # countries and the generic grammar refer to organizations for context only: a missing
+        # one (e.g. in a registry built from_files) is a warning, not an error
+        dangling: list[str] = []
         for country in self.countries.values():
             for key, ref in (
                 ("government", country.government),
                 ("national_agency", country.national_agency),
             ):
                 if ref and not known(ref):
-                    raise RegistryError(
-                        f"{key} {ref!r} does not exist", entry=country.code, key=key
-                    )
+                    dangling.append(f"country {country.code}: {key} {ref!r} does not exist")
         for t in self.generic.terms:
             if t.controller and not known(t.controller):
-                raise RegistryError(
-                    f"controller {t.controller!r} does not exist", entry="generic", key=t.text
-                )
+                dangling.append(f"generic {t.text!r}: controller {t.controller!r} does not exist")
+        object.__setattr__(self, "warnings", (*self.warnings, *dangling))
         for oid in self.outlets:
             self._parents(oid)  # raises on cycles
 
