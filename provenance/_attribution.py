@@ -217,6 +217,7 @@ _NOT_PERSON = frozenset(
     june july august september october november december times post journal daily press tv
     television radio media network""".split()
 )
+_PASSIVE_AUX = frozenset("was were is are been be being".split())
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my latest new earlier".split()
 )
@@ -623,6 +624,12 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-"
                 ):
                     k = 0  # "the report said", "a so-called …": a noun, not a verb
+                elif (
+                    prev.norm in _PASSIVE_AUX
+                    and not toks[i].norm.endswith("ing")
+                    and not (i + k < len(toks) and toks[i + k].norm == "by")
+                ):
+                    k = 0  # "was described as …": a passive with no speaker
             if k:
                 out.append((kind, i, k))
                 i += k

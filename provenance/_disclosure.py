@@ -58,8 +58,9 @@ _NP_STOP = frozenset(
 )
 _PUNCT_STOP = frozenset(',;:.!?\u201c\u201d"()\u00ab\u00bb')
 _POST_OPEN = frozenset(
-    {",", "(", "\u2014", "\u2013", "-", "which", "that", "is", "was", "a", "an", "the"}
+    {",", "(", "\u2014", "\u2013", "-", "which", "that", "is", "was", "a", "an", "the", "\u060c"}
 )
+_NAME_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u2018\u2019')
 
 
 class _Phr:
@@ -160,23 +161,31 @@ def find_disclosures(
         stoks = tokens[a:b]
         mi = bisect.bisect_left(starts, m.pstart) - a
         me = bisect.bisect_left(starts, m.pend) - a
+        # a name in quotation marks or parentheses: look around the marks
+        while me < len(stoks) and stoks[me].text in _NAME_QUOTES:
+            me += 1
+        anchor = mi
+        while anchor > 0 and stoks[anchor - 1].text in _NAME_QUOTES:
+            anchor -= 1
+        if anchor > 0 and stoks[anchor - 1].text == "(" and me < len(stoks) and stoks[me].text == ")":
+            anchor -= 1  # "الموقع الإخباري الرسمي للحرس الثوري (سباه نيوز)": the descriptor before
         # (1) descriptor before the name, within its noun phrase
-        k = mi - 1
-        first = mi
-        while k >= 0 and mi - k <= 8:
+        k = anchor - 1
+        first = anchor
+        while k >= 0 and anchor - k <= 8:
             t = stoks[k]
             if t.text in _PUNCT_STOP or t.norm in _NP_STOP:
                 break
             first = k
             k -= 1
         found: tuple[int, int] | None = None
-        for j in range(first, mi):
+        for j in range(first, anchor):
             n = terms.at(stoks, j)
             if n:
                 found = (stoks[j].start, stoks[j + n - 1].end)
                 break
             if stoks[j].start in org_at:
-                found = (stoks[j].start, stoks[mi - 1].end)
+                found = (stoks[j].start, stoks[anchor - 1].end)
                 break
         # (2) appositive or relative clause after the name
         if (

@@ -22,6 +22,8 @@ _S_CLOSE = frozenset("\u2019\u203a\u2018")
 _S_MARKS = re.compile("['\u2018\u2019\u201a\u2039\u203a]")
 _OPEN_CONTEXT = frozenset(" \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff")
 _MAX_QUOTE = 3000  # longest quotation segment in one paragraph we pair (characters)
+_SENTENCE_PUNCT = ",.!?\u2026;:\u3002\uff0c\u060c\u061b\u061f\u3001"
+_AFTER_CLOSE = ",.;:!?)\u2014\u2013-\u3002\uff0c\u060c\u061b\u061f\u3001"
 _MAX_MARKS = 64  # quotation marks looked at to close one quotation (bounds the work per mark)
 _MAX_LOOKAHEAD = 16
 _D_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]')
@@ -59,10 +61,10 @@ def _is_close_pos(text: str, i: int, start: int, end: int) -> bool:
 
 def _strong_close(text: str, i: int, start: int, end: int) -> bool:
     """A closing mark after sentence punctuation, or before punctuation / the end."""
-    if i > start and text[i - 1] in ",.!?\u2026;:\u3002\uff0c":
+    if i > start and text[i - 1] in _SENTENCE_PUNCT:
         return True
     j = i + 1
-    return j >= end or text[j] in ",.;:!?)\u2014\u2013-\u3002\uff0c" or text[j] in _D_CLOSE
+    return j >= end or text[j] in _AFTER_CLOSE or text[j] in _D_CLOSE
 
 
 def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:

@@ -168,16 +168,26 @@ _INDENT_OR_BULLET = re.compile(
 
 
 def _is_hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
-    """Whether a block's lines are wrapped at a fixed width (a newline is then a space)."""
+    """Whether a block's lines are wrapped at a fixed width (a newline is then a space).
+
+    Lines that end a paragraph (followed by an indented or bulleted line, or last) may be
+    short; the others must mostly come close to the widest line, which is at most 100 wide.
+    """
     if len(lines) < 3:
         return False
     lengths = [len(text[s:e].rstrip()) for s, e in lines]
     widest = max(lengths)
     if widest > 100 or widest < 30:
         return False
-    body = lengths[:-1]
-    full = sum(1 for n in body if n >= 0.6 * widest)
-    return full >= 0.7 * len(body)
+    body = [
+        n
+        for k, n in enumerate(lengths[:-1])
+        if not _INDENT_OR_BULLET.match(text, lines[k + 1][0])
+    ]
+    if not body:
+        return False
+    full = sum(1 for n in body if n >= 0.55 * widest)
+    return full >= 0.6 * len(body)
 
 
 def split_paragraphs_plain(text: str) -> list[tuple[int, int]]:
