@@ -217,6 +217,7 @@ _NOT_PERSON = frozenset(
     june july august september october november december times post journal daily press tv
     television radio media network""".split()
 )
+_CLAUSE_BREAK = frozenset("but although though because whereas while since unless".split())
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my latest new earlier".split()
@@ -365,7 +366,8 @@ class _Ctx:
         self.lex = lex
         self.history: list[tuple[str, str, SourceRef]] = []  # (kind, name, ref)
         self.history_sentence: list[int] = []  # sentence index of each history entry
-        self.named: list[tuple[int, str]] = []  # people named (not as sources): (sentence, name)
+        # people named (not as sources): (sentence, name, prose start, prose end)
+        self.named: list[tuple[int, str, int, int]] = []
         self.cur_sentence = -1
 
     def toks(self, start: int, end: int) -> list[Token]:
@@ -471,6 +473,12 @@ class _Ctx:
         ps, pe = toks[0].start, toks[-1].end
         mention = next((i for i in self.mentions_in(ps, pe)), None)
         first = toks[0].norm
+        if len(toks) > 1 and first in (self.lex.person_pron | self.lex.group_pron) and all(
+            t.norm in ("both", "all", "each", "themselves", "himself", "herself", "too")
+            for t in toks[1:]
+        ):
+            toks = toks[:1]  # "they both" is "they"
+            ps, pe = toks[0].start, toks[0].end
         if len(toks) == 1 and first in self.lex.person_pron:
             return SourceRef(ps, pe, self.resolve("person"))
         if len(toks) == 1 and first in self.lex.group_pron:
@@ -535,7 +543,7 @@ class _Ctx:
                 continue
             if len(run) >= 2 and not any(x.norm in _NOT_PERSON for x in run):
                 name = self.text[run[-2].start : run[-1].end]
-                self.named.append((self.cur_sentence, name))
+                self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
             run = []
 
     def resolve(self, kind: str, head: str | None = None) -> str | None:
@@ -618,6 +626,8 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
             ("act", lex.act),
         ):
             k = table.match(toks, i)
+            if k and kind in ("citing", "speech") and i > 0 and toks[i - 1].norm in ("without", "not"):
+                k = 0  # "without quoting any sources": no source at all
             if k and kind in ("speech", "act", "denial") and i > 0:
                 prev = toks[i - 1]
                 if prev.norm in _DETERMINERS or (
@@ -668,6 +678,9 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
             return _subject(ctx, stoks, k - 1, floor)
         if t.norm in ("that", "which", "who") and k < vi - 1:
             start = k + 1
+            break
+        if t.norm in _CLAUSE_BREAK and k < vi - 1:
+            start = k + 1  # "… but both spoke", "although they agreed"
             break
     subj = _strip_intro(list(stoks[start:vi]))
     for k in range(1, len(subj) - 1):
@@ -1351,6 +1364,12 @@ def _quote_speaker(
     opens_paragraph = ctx.text[p.start : q.open_mark].strip(" \u2022-*\u00b7") == ""
     if opens_paragraph and prev_para_speaker is not None:
         return prev_para_speaker, ()
+    if opens_paragraph and q.paragraph > 0 and ctx.named:
+        prev = ctx.doc.paragraphs[q.paragraph - 1]
+        if ctx.text[prev.start : prev.end].rstrip().endswith(":"):
+            # "Khamenei addressed a group of activists and said:" then the quotation
+            _sent, name, ns, ne = ctx.named[-1]
+            return SourceRef(ns, ne, name), ()
     if frame is not None:
         return frame.source, frame.via
     return None, ()

@@ -60,6 +60,10 @@ class _Entry:
     alias: Alias | None
 
 
+_COPULA = frozenset("is are was were be been being as".split())
+_COMPANY_WORDS = frozenset(
+    "co corp corporation inc ltd llc plc holdings foundation trust building prize award".split()
+)
 _NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
 _NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
@@ -206,8 +210,22 @@ class Matcher:
                 continue
             if not self._guards_pass(entry.alias, stream, i, k):
                 continue
+            if entry.kind == "outlet" and self._inside_company_name(stream, i + k):
+                continue
             return entry, k, skip
         return None
+
+    @staticmethod
+    def _inside_company_name(stream: Sequence[Token], j: int) -> bool:
+        """Whether capitalized words after a name run on into a company's name
+        ("Reuters Founder Share Co.")."""
+        for k in range(j, min(len(stream), j + 4)):
+            t = stream[k]
+            if t.norm in _COMPANY_WORDS:
+                return k > j
+            if not (t.kind == "word" and t.text[:1].isupper()):
+                return False
+        return False
 
     def _guards_pass(self, alias: Alias | None, stream: Sequence[Token], i: int, k: int) -> bool:
         if alias is None:
@@ -339,15 +357,39 @@ class Matcher:
             ):
                 i = end_idx
                 continue
+            if back >= 0 and stream[back].norm in _COPULA:
+                # "KCNA is the state media": a description in the predicate, not a source
+                i = end_idx
+                continue
             info = self._generic_info(allmods, noun, stream)
             if noun.singular and info.country is None and info.state_affiliated is None:
                 i = end_idx
                 continue
             start_idx = mods[0][2] if mods else j
             ps, pe = stream[start_idx].start, stream[end_idx - 1].end
-            out.append(RawMention(ps, pe, -1, -1, "generic", None, "generic", info))
+            national = self._national_agency(info, noun, stream, back)
+            if national is not None:
+                # "the Syrian news agency", "Syria's state news agency": one outlet, described
+                out.append(RawMention(ps, pe, -1, -1, "outlet", national, "description"))
+            else:
+                out.append(RawMention(ps, pe, -1, -1, "generic", None, "generic", info))
             i = end_idx
         return out
+
+    def _national_agency(
+        self, info: GenericInfo, noun: GenericTerm, stream: Sequence[Token], back: int
+    ) -> str | None:
+        """The outlet a definite singular "news agency" of a country refers to, if one."""
+        if not (noun.singular and info.country and fold_phrase(noun.text) == ("news", "agency")):
+            return None
+        country = self.registry.countries.get(info.country)
+        if country is None or not country.national_agency:
+            return None
+        if country.national_agency not in self.registry.outlets:
+            return None
+        definite = back >= 0 and stream[back].norm == "the"
+        possessive = any(t.norm == "'" for t in stream[back + 1 : back + 4]) if back >= -1 else False
+        return country.national_agency if (definite or possessive) else None
 
     def _generic_info(
         self,
