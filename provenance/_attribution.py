@@ -473,9 +473,13 @@ class _Ctx:
         ps, pe = toks[0].start, toks[-1].end
         mention = next((i for i in self.mentions_in(ps, pe)), None)
         first = toks[0].norm
-        if len(toks) > 1 and first in (self.lex.person_pron | self.lex.group_pron) and all(
-            t.norm in ("both", "all", "each", "themselves", "himself", "herself", "too")
-            for t in toks[1:]
+        if (
+            len(toks) > 1
+            and first in (self.lex.person_pron | self.lex.group_pron)
+            and all(
+                t.norm in ("both", "all", "each", "themselves", "himself", "herself", "too")
+                for t in toks[1:]
+            )
         ):
             toks = toks[:1]  # "they both" is "they"
             ps, pe = toks[0].start, toks[0].end
@@ -592,6 +596,7 @@ class _Attr:
     frame: bool  # starts a reporting frame that carries over the paragraph
     negated: bool = False
     speaker_for_quotes: SourceRef | None = None
+    act: bool = False  # a communicative act with an object ("condemned the strikes")
 
 
 def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
@@ -626,7 +631,12 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
             ("act", lex.act),
         ):
             k = table.match(toks, i)
-            if k and kind in ("citing", "speech") and i > 0 and toks[i - 1].norm in ("without", "not"):
+            if (
+                k
+                and kind in ("citing", "speech")
+                and i > 0
+                and toks[i - 1].norm in ("without", "not")
+            ):
                 k = 0  # "without quoting any sources": no source at all
             if k and kind in ("speech", "act", "denial") and i > 0:
                 prev = toks[i - 1]
@@ -649,8 +659,23 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+def _passive_with_agent(stoks: Sequence[Token], ci: int, ck: int) -> bool:
+    before = [t.norm for t in stoks[max(0, ci - 3) : ci]]
+    after = stoks[ci + ck].norm if ci + ck < len(stoks) else ""
+    return after == "by" and any(w in _PASSIVE_AUX for w in before)
+
+
 def _strip_intro(toks: list[Token]) -> list[Token]:
-    """Drop an introductory phrase ("On Wednesday,", "Speaking on Tuesday,", "However,")."""
+    """Drop an introductory phrase ("On Wednesday,", "Speaking on Tuesday,", "However,") and a
+    dateline ("FLINT, Mich., Oct. 4 (UPI) —", "TEHRAN (FNA)-")."""
+    for k, t in enumerate(toks[:16]):
+        if (
+            t.text in ("\u2014", "\u2013", "-", "--")
+            and k > 0
+            and (toks[k - 1].text == ")" or toks[k - 1].text.isupper())
+        ):
+            toks = toks[k + 1 :]
+            break
     while toks:
         commas = [k for k, t in enumerate(toks) if t.text == ","]
         if toks[0].norm in _INTRO and commas:
@@ -971,12 +996,14 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     j = ci + ck
     if j >= len(stoks):
         return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
+    if _passive_with_agent(stoks, ci, ck):
+        # "The attack was reported by SANA": an agent, but no reported proposition
+        return None
     if kind == "act":
-        # a communicative act with an object: the whole sentence is the source's claim
-        content = (subj[0].start if subj else stoks[0].start, end_trim)
-        if subj:
-            content = (stoks[0].start, end_trim)
-        return _Attr(source, content, cue_span, via, frame=False)
+        # a communicative act with an object ("condemned the strikes"): the content is what
+        # follows the cue (DESIGN: content excludes the cue and the source)
+        content = _content_span(ctx, stoks, j, sent)
+        return _Attr(source, content, cue_span, via, frame=False, act=True)
     # "told Y (that)", "in reply to a TASS question", "on Rossiya 24": outlets between the cue
     # and the content are conduits
     jj = _after_that(stoks, j)
@@ -999,9 +1026,9 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             in ("by", "to", "on", "with", "a", "an", "in")
         )
     if jj == j and not ctx.lex.bare.match(stoks, ci) and kind == "speech":
-        # a verb of saying with an object, not a clause: "He also warned the United States …"
-        first_tok = subj[0] if subj else stoks[ci]
-        content = (first_tok.start, end_trim)
+        # a verb of saying with an object, not a clause: "He also warned the United States …";
+        # the content is what follows the cue
+        content = (stoks[j].start, end_trim) if stoks[j].start < end_trim else None
     else:
         content = _content_span(ctx, stoks, jj, sent)
     frame = source is not None and source.mention is not None
@@ -1166,6 +1193,11 @@ def analyze(
             if sent is not None and doc.paragraphs[sent.paragraph].end <= m.pend + 2:
                 tag_via[sent.paragraph] = (i,)
     prev_stoks: list[Token] = []
+
+    def s_quotes_any(sent: Sentence) -> bool:
+        a = bisect.bisect_left(real_opens, sent.start)
+        return a < len(real_opens) and real_opens[a] < sent.end
+
     for sent in doc.sentences:
         if sent.paragraph != last_para:
             frame = None
@@ -1187,11 +1219,15 @@ def analyze(
             and stoks[lex.voice.match(stoks, 0)].text == ":"
         ):
             frame = None
+        voice = lex.voice.match(stoks, 0)
+        labelled = bool(voice) and voice < len(stoks) and stoks[voice].text == ":"
         attr = (
             None
-            if bp
+            if bp or labelled  # "Comment: …", "Editor's note: …": the author's own voice
             else (_attr_for_sentence(ctx, sent, stoks) or _headline_attr(ctx, sent, stoks))
         )
+        if attr is not None and attr.act and frame is not None and not s_quotes_any(sent):
+            attr = None  # carried below: the frame's claim, with the act's subject as source
         qa = bisect.bisect_left(real_opens, sent.start)
         qb = bisect.bisect_left(real_opens, sent.end)
         s_quotes = real[qa:qb]

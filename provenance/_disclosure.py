@@ -167,7 +167,12 @@ def find_disclosures(
         anchor = mi
         while anchor > 0 and stoks[anchor - 1].text in _NAME_QUOTES:
             anchor -= 1
-        if anchor > 0 and stoks[anchor - 1].text == "(" and me < len(stoks) and stoks[me].text == ")":
+        if (
+            anchor > 0
+            and stoks[anchor - 1].text == "("
+            and me < len(stoks)
+            and stoks[me].text == ")"
+        ):
             anchor -= 1  # "الموقع الإخباري الرسمي للحرس الثوري (سباه نيوز)": the descriptor before
         # (1) descriptor before the name, within its noun phrase
         k = anchor - 1

@@ -388,7 +388,9 @@ class Matcher:
         if country.national_agency not in self.registry.outlets:
             return None
         definite = back >= 0 and stream[back].norm == "the"
-        possessive = any(t.norm == "'" for t in stream[back + 1 : back + 4]) if back >= -1 else False
+        possessive = (
+            any(t.norm == "'" for t in stream[back + 1 : back + 4]) if back >= -1 else False
+        )
         return country.national_agency if (definite or possessive) else None
 
     def _generic_info(

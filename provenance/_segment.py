@@ -180,9 +180,7 @@ def _is_hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
     if widest > 100 or widest < 30:
         return False
     body = [
-        n
-        for k, n in enumerate(lengths[:-1])
-        if not _INDENT_OR_BULLET.match(text, lines[k + 1][0])
+        n for k, n in enumerate(lengths[:-1]) if not _INDENT_OR_BULLET.match(text, lines[k + 1][0])
     ]
     if not body:
         return False
