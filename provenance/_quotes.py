@@ -112,11 +112,11 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                             if jj - i > _MAX_QUOTE:
                                 break
                             if (
-                                text[jj] in _D_OPEN
-                                and text[jj] != "\u201c"
+                                (text[jj] in _D_OPEN or text[jj] == '"')
                                 and _is_open_pos(text, jj, start, end)
+                                and not _is_close_pos(text, jj, start, end)
                             ):
-                                break
+                                break  # a new quotation opens: the weak close was the close
                             if _is_close_pos(text, jj, start, end) and _strong_close(
                                 text, jj, start, end
                             ):
