@@ -11,6 +11,7 @@ attributed or unattributed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -217,6 +218,8 @@ _NOT_PERSON = frozenset(
     june july august september october november december times post journal daily press tv
     television radio media network""".split()
 )
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]{1,30}(?: [A-Z][A-Z'.-]{1,30}){0,2}): ")
+_SUBORDINATORS = frozenset("as because since if when while although though after before".split())
 _CLAUSE_BREAK = frozenset("but although though because whereas while since unless".split())
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _DETERMINERS = frozenset(
@@ -683,6 +686,9 @@ def _strip_intro(toks: list[Token]) -> list[Token]:
             continue
         if toks[0].norm in ("but", "and", "however", "meanwhile", "also", "so"):
             toks = toks[1:]
+            continue
+        if toks[0].norm in _SUBORDINATORS and len(toks) > 1:
+            toks = toks[1:]  # "because as The Wall Street Journal wrote": not the source
             continue
         break
     return toks
@@ -1350,6 +1356,10 @@ def _quote_speaker(
 ) -> tuple[SourceRef | None, tuple[int, ...]]:
     via: tuple[int, ...] = ()
     close = q.close_mark if q.close_mark is not None else q.end
+    label = _TRANSCRIPT_LABEL.match(ctx.text, q.start, q.end)
+    if label:
+        # a transcript inside the marks: "PENCE: Well, look, …"
+        return SourceRef(label.start(1), label.end(1), label.group(1)), ()
     # (1) a cue right after the closing mark: "…,” Zarif said / said Zarif / X was quoted as saying by Y
     after = [t for t in stoks if t.start > close][:16]
     cues = _find_cue(ctx, after)
