@@ -286,6 +286,8 @@ class _Lex:
     quoted_as: _Phrases
     quoting: _Phrases
     as_saying: _Phrases
+    quoting_from: frozenset[str]
+    that: frozenset[str]
     voice: _Phrases
     person_pron: frozenset[str]
     group_pron: frozenset[str]
@@ -315,6 +317,8 @@ def _lex(registry: Registry) -> _Lex:
         quoted_as=ph("quoted_as_saying"),
         quoting=ph("quoting_verbs"),
         as_saying=ph("as_saying"),
+        quoting_from=frozenset(w.casefold() for w in lx.get("quoting_from", ())),
+        that=frozenset(w.casefold() for w in lx.get("complementizers", ("that",))),
         voice=ph("voice_change"),
         person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
         group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
@@ -721,10 +725,10 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
     return subj
 
 
-def _after_that(stoks: Sequence[Token], j: int, limit: int = 10) -> int:
+def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> int:
     """Index after a "that" within ``limit`` tokens of ``j`` (no comma before it); else ``j``."""
     for k in range(j, min(len(stoks), j + limit)):
-        if stoks[k].norm == "that":
+        if stoks[k].norm in ctx.lex.that:
             return k + 1
         if stoks[k].text in (".", ";") or stoks[k].text in _OPEN_QUOTES:
             break
@@ -769,7 +773,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         n = ctx.lex.agentless.match(stoks, k)
         if n:
             # "It was reported that …", "reportedly": a report with no named source
-            j = _after_that(stoks, k + n)
+            j = _after_that(ctx, stoks, k + n)
             e = sent.end
             while e > sent.start and ctx.text[e - 1] in ".!?; ":
                 e -= 1
@@ -865,11 +869,16 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         k_as = next(k for k in range(ci + verb_len, ci + ck) if ctx.lex.as_saying.match(stoks, k))
         speaker_toks = stoks[ci + verb_len : k_as]
         quoter = _subject(ctx, stoks, ci, 0)
+        split = next((k for k, t in enumerate(speaker_toks) if t.norm in ctx.lex.quoting_from), None)
+        if split is not None and not quoter:
+            # verb first: "نقلت وكالة تسنيم عن قائد … قوله إن …" (Tasnim quoted a commander saying)
+            quoter = list(speaker_toks[:split])
+            speaker_toks = speaker_toks[split + 1 :]
         source = ctx.source_from(speaker_toks)
         via = tuple(ctx.mentions_in(quoter[0].start, quoter[-1].end)) if quoter else ()
         if source is not None and source.mention is not None and source.mention not in via:
             via = (*via, source.mention)
-        j = _after_that(stoks, ci + ck)
+        j = _after_that(ctx, stoks, ci + ck)
         content = _content_span(ctx, stoks, j, sent) if j < len(stoks) else None
         return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
 
@@ -973,7 +982,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         inner = ctx.source_from(cited)
         outer_via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
         inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
-        jj = _after_that(stoks, ci + ck)
+        jj = _after_that(ctx, stoks, ci + ck)
         cend = citing[1] - 1
         while cend > jj and stoks[cend].text in (",", "\u2014", "-"):
             cend -= 1
@@ -993,7 +1002,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
         verb = next((x for x in cues if x[1] > k and x[0] == "speech"), None)
         jj = verb[1] + verb[2] if verb else k + 1
-        jj = _after_that(stoks, jj)
+        jj = _after_that(ctx, stoks, jj)
         content = _content_span(ctx, stoks, jj, sent) if jj < len(stoks) else None
         return _Attr(inner or outer, content, cue_span, outer_via + inner_via, frame=True)
 
@@ -1012,7 +1021,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         return _Attr(source, content, cue_span, via, frame=False, act=True)
     # "told Y (that)", "in reply to a TASS question", "on Rossiya 24": outlets between the cue
     # and the content are conduits
-    jj = _after_that(stoks, j)
+    jj = _after_that(ctx, stoks, j)
     if jj > j:
         via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[jj - 1].start))
     elif stoks[ci].norm in ("told", "tells", "tell"):
@@ -1053,7 +1062,7 @@ def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple
             if subj and not any(t.text in (",",) for t in subj[-1:]) and subj[0] is toks[0]:
                 src = ctx.source_from(subj)
                 if kind == "speech" and ci + ck < len(toks):
-                    j = _after_that(toks, ci + ck)
+                    j = _after_that(ctx, toks, ci + ck)
                     if j == ci + ck and not ctx.lex.bare.match(toks, ci):
                         return src, content  # "warned the United States …": no clause
                     nxt = toks[j] if j < len(toks) else None

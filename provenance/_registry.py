@@ -483,6 +483,8 @@ LEXICON_KEYS = (
     "citing",
     "quoted_as_saying",
     "quoting_verbs",
+    "quoting_from",
+    "complementizers",
     "as_saying",
     "voice_change",
     "media_context",
