@@ -666,6 +666,21 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:
+    """Whether the comma before the verb at ``vi`` closes an appositive or a participial or
+    relative clause ("KCNA, the official news agency, said"; "X, speaking to reporters, said")."""
+    end = vi - 1
+    k = end - 1
+    while k >= 0 and stoks[k].text != ",":
+        k -= 1
+    if k < 1 or k + 1 >= end:
+        return False
+    first = stoks[k + 1]
+    return first.norm in ("the", "a", "an", "which", "who", "whose") or (
+        first.kind == "word" and first.norm.endswith("ing")
+    )
+
+
 def _passive_with_agent(stoks: Sequence[Token], ci: int, ck: int) -> bool:
     before = [t.norm for t in stoks[max(0, ci - 3) : ci]]
     after = stoks[ci + ck].norm if ci + ck < len(stoks) else ""
@@ -797,14 +812,24 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             continue
         tail = stoks[c[1] + c[2] :]
         tail_words = [t for t in tail if _is_word(t)]
-        if tail_words and not (tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL):
+        inverted = (
+            c[1] > 0
+            and stoks[c[1] - 1].text == ","
+            and len(tail_words) <= 10
+            and not _appositive_before(stoks, c[1])
+        )
+        if (
+            tail_words
+            and not inverted
+            and not (tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL)
+        ):
             break  # "…, the minister said the talks had failed": a clause follows, not a frame
         commas = [k for k in range(c[1] - 1, max(-1, c[1] - 10), -1) if stoks[k].text == ","]
         if (
             c[1] > ci
             and commas
             and commas[0] >= 3
-            and len(tail_words) <= 6
+            and (len(tail_words) <= 6 or inverted)
             and not any(t.norm == "that" for t in stoks[c[1] :])
             and not ctx.in_quote(stoks[commas[0]].start)
         ):
@@ -908,7 +933,15 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     )
     tail_words = [t for t in tail if _is_word(t)]
     tail_adverbial = (
-        not tail_words or tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL
+        not tail_words
+        or tail[0].text in (",", ".", ";")
+        or tail[0].norm in _TAIL_ADVERBIAL
+        or (  # "CLAIM, said X"
+            ci > 0
+            and stoks[ci - 1].text == ","
+            and len(tail_words) <= 10
+            and not _appositive_before(stoks, ci)
+        )
     )
     head_words = [t for t in stoks[: prior[0]] if _is_word(t)] if prior else []
     intro_only = bool(head_words) and stoks[0].norm in _INTRO and len(head_words) <= 4
@@ -936,9 +969,17 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             ):
                 k += 1
             src = list(stoks[ci + ck : k])
+        cite = next((k for k in range(len(src)) if ctx.lex.citing.match(src, k)), None)
         if src and len(src) <= 14:
-            source = ctx.source_from(src)
-            via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
+            if cite is not None and cite > 0:
+                # ", передает РИА «Новости» со ссылкой на агентство Tasnim": X citing Y
+                n = ctx.lex.citing.match(src, cite)
+                outer_toks, inner_toks = src[:cite], src[cite + n :]
+                source = ctx.source_from(inner_toks) or ctx.source_from(outer_toks)
+                via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
+            else:
+                source = ctx.source_from(src)
+                via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
             extra = tuple(i for i in ctx.mentions_in(stoks[ci].start, sent.end) if i not in via)
             via = via + extra
             cstart = stoks[0].start
