@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import ipaddress
 import tomllib
@@ -207,6 +208,8 @@ def _domains(e: _Entry) -> tuple[Domain, ...]:
         path = d.str_("path", default="") or ""
         if path and not path.startswith("/"):
             raise e.err(key, f"path must start with '/'; got {path!r}")
+        if _psl().privatesuffix(_normalize_host(host)) is None:
+            raise e.err(key, f"{host!r} is a public suffix, not an outlet's domain")
         out.append(
             Domain(
                 _normalize_host(host), path.rstrip("/"), d.date_("valid_from"), d.date_("valid_to")
@@ -764,8 +767,12 @@ class Registry:
         host, path = _split_url(url)
         if not host:
             return None
+        registrable = _psl().privatesuffix(host)
+        if registrable is None:
+            return None  # a public suffix itself ("co.uk") or an unknown top-level domain
         labels = host.split(".")
-        for i in range(len(labels) - 1):
+        depth = len(labels) - registrable.count(".")  # never look above the registrable domain
+        for i in range(depth):
             cand = ".".join(labels[i:])
             entries = self._domain_index.get(cand)
             if not entries:
@@ -916,6 +923,18 @@ class Registry:
                 return f"{owner}, editorially independent"
             return "independent"
         return "affiliation unclear"
+
+
+@functools.lru_cache(maxsize=1)
+def _psl() -> Any:
+    """The public suffix list (bundled with publicsuffixlist; no network, no disk writes).
+
+    Unknown top-level domains are accepted ("example", an intranet's "corp"): the registry,
+    not the list, decides what is an outlet's domain; the list only tells where the
+    registrable domain ends, so that "co.uk" never matches every British site."""
+    from publicsuffixlist import PublicSuffixList  # noqa: PLC0415 - loaded on first URL
+
+    return PublicSuffixList(accept_unknown=True, only_icann=True)
 
 
 def _split_url(url: str) -> tuple[str, str]:

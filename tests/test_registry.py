@@ -556,3 +556,21 @@ def test_registry_error_is_a_provenance_error() -> None:
     err = RegistryError("boom", path="f.toml", entry="zz.x", key="name")
     assert str(err) == "f.toml, entry 'zz.x', key 'name': boom"
     assert (err.path, err.entry, err.key) == ("f.toml", "zz.x", "name")
+
+
+def test_domain_matching_stops_at_the_registrable_domain(tmp_path: Path) -> None:
+    """A registry domain that is a public suffix is refused; lookups never climb above the
+    registrable domain (so "co.uk" cannot claim every British site)."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[outlet]]\nid = "zz.bad"\nname = "Bad"\ncountry = "GB"\nmedium = "website"\n'
+        'domains = ["co.uk"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError, match=r"bad\.toml.*'zz\.bad'.*domains\[0\].*public suffix"):
+        Registry.load(bad)
+    registry = Registry.load()
+    hit = registry.by_url("https://news.bbc.co.uk/persian/1")
+    assert hit is not None and hit[0].id == "gb.bbc"
+    assert registry.by_url("https://co.uk/") is None
+    assert registry.by_url("http://192.168.0.1/") is None
