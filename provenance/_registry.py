@@ -932,7 +932,7 @@ def _psl() -> Any:
     Unknown top-level domains are accepted ("example", an intranet's "corp"): the registry,
     not the list, decides what is an outlet's domain; the list only tells where the
     registrable domain ends, so that "co.uk" never matches every British site."""
-    from publicsuffixlist import PublicSuffixList  # noqa: PLC0415 - loaded on first URL
+    from publicsuffixlist import PublicSuffixList  # loaded on the first URL, not at import
 
     return PublicSuffixList(accept_unknown=True, only_icann=True)
 

@@ -571,6 +571,7 @@ def test_domain_matching_stops_at_the_registrable_domain(tmp_path: Path) -> None
         Registry.load(bad)
     registry = Registry.load()
     hit = registry.by_url("https://news.bbc.co.uk/persian/1")
-    assert hit is not None and hit[0].id == "gb.bbc"
+    assert hit is not None
+    assert hit[0].id == "gb.bbc"
     assert registry.by_url("https://co.uk/") is None
     assert registry.by_url("http://192.168.0.1/") is None
