@@ -188,6 +188,8 @@ class Finding:
     end_line: int
     end_column: int
     help: str = ""
+    suppressed: bool = False
+    suppression: str | None = None  # the reason given in the suppression comment
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -202,6 +204,8 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "help": self.help,
+            "suppressed": self.suppressed,
+            "suppression": self.suppression,
         }
 
 
@@ -261,6 +265,8 @@ class Report:
         return next((m for m in self.mentions if m.id == mention_id), None)
 
     def failing(self, fail_on: Severity = "error") -> tuple[Finding, ...]:
-        """Findings at or above ``fail_on``."""
+        """Findings at or above ``fail_on`` that are not suppressed."""
         floor = SEVERITY_RANK[fail_on]
-        return tuple(f for f in self.findings if SEVERITY_RANK[f.severity] >= floor)
+        return tuple(
+            f for f in self.findings if SEVERITY_RANK[f.severity] >= floor and not f.suppressed
+        )
