@@ -894,7 +894,9 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         k_as = next(k for k in range(ci + verb_len, ci + ck) if ctx.lex.as_saying.match(stoks, k))
         speaker_toks = stoks[ci + verb_len : k_as]
         quoter = _subject(ctx, stoks, ci, 0)
-        split = next((k for k, t in enumerate(speaker_toks) if t.norm in ctx.lex.quoting_from), None)
+        split = next(
+            (k for k, t in enumerate(speaker_toks) if t.norm in ctx.lex.quoting_from), None
+        )
         if split is not None and not quoter:
             # verb first: "نقلت وكالة تسنيم عن قائد … قوله إن …" (Tasnim quoted a commander saying)
             quoter = list(speaker_toks[:split])

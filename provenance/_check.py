@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+import attrs
+
 from ._attribution import SourceRef, analyze
+from ._config import Config
 from ._disclosure import find_disclosures
 from ._document import Document, Format, format_for_suffix, read_document
 from ._exceptions import InputError
@@ -25,9 +28,11 @@ from ._report import (
     Quote,
     QuotedTerm,
     Report,
+    Severity,
     SourceSpan,
 )
-from ._rules import RULES, Rule, RuleContext
+from ._rules import Rule, RuleContext
+from ._suppress import apply_suppressions
 from ._version import __version__
 
 __all__ = ["check", "default_registry", "read_input"]
@@ -76,13 +81,16 @@ def check(
     as_of: date | None = None,
     rules: Iterable[Rule] | None = None,
     path: str | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Check one brief and return its :class:`Report`.
 
     ``source`` is the brief's text (``str``) or a file (``pathlib.Path``). ``format`` is
     ``"text"``, ``"markdown"`` or ``"html"`` (by default from the file suffix, else plain text).
     ``as_of`` chooses which affiliation claims apply (default: the brief's front-matter date,
-    else today). ``registry`` defaults to the bundled registry.
+    then the configuration's ``as-of``, else today). ``registry`` defaults to the bundled
+    registry. ``config`` selects rules, overrides severities and sets the report level (see
+    :class:`Config`); ``rules`` runs exactly these rules at their default severities instead.
     """
     if isinstance(source, Path):
         text = read_input(source)
@@ -94,12 +102,22 @@ def check(
     else:
         raise TypeError(f"check() takes a str or a pathlib.Path, not {type(source).__name__}")
     reg = registry if registry is not None else default_registry()
+    cfg = config or Config()
     doc = read_document(text, fmt, path=path)
-    day = as_of or doc.date or date.today()
-    return _build(doc, reg, day, tuple(RULES if rules is None else rules))
+    day = as_of or doc.date or cfg.as_of or date.today()
+    plan: tuple[tuple[Rule, Severity], ...] = (
+        tuple((r, r.severity) for r in rules) if rules is not None else cfg.rules_for(path)
+    )
+    return _build(doc, reg, day, plan, cfg)
 
 
-def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> Report:
+def _build(
+    doc: Document,
+    reg: Registry,
+    day: date,
+    plan: tuple[tuple[Rule, Severity], ...],
+    cfg: Config,
+) -> Report:
     text = doc.text
     raw_mentions, tokens = find_mentions(doc, reg, day)
     disclosures = find_disclosures(doc, tokens, raw_mentions, reg)
@@ -185,18 +203,26 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
         for p in doc.paragraphs
         if p.index in analysis.boilerplate_paragraphs
     )
-    ctx = RuleContext(text, tuple(mentions), tuple(quotes), tuple(claims), boiler)
+    ctx = RuleContext(
+        text,
+        tuple(mentions),
+        tuple(quotes),
+        tuple(claims),
+        boiler,
+        country_names={c.code: c.name for c in reg.countries.values()},
+    )
     lines = LineIndex.of(text)
     findings: list[Finding] = []
-    for rule in rules:
-        for d in rule.check(ctx):
+    for rule, severity in plan:
+        rule_ctx = attrs.evolve(ctx, options={**rule.options, **cfg.options(rule)})
+        for d in rule.check(rule_ctx):
             line, col = lines.position(d.start)
             eline, ecol = lines.position(d.end)
             findings.append(
                 Finding(
                     rule.code,
                     rule.name,
-                    rule.severity,
+                    severity,
                     d.message,
                     d.start,
                     d.end,
@@ -207,6 +233,14 @@ def _build(doc: Document, reg: Registry, day: date, rules: tuple[Rule, ...]) -> 
                     rule.help,
                 )
             )
+    findings = apply_suppressions(text, doc.comments, findings, lines)
+    enabled = {r.code: sev for r, sev in plan}
+    floor = SEVERITY_RANK[cfg.report_level]
+    findings = [
+        attrs.evolve(f, severity=enabled[f.rule]) if f.rule in enabled else f
+        for f in findings
+        if f.rule in enabled and SEVERITY_RANK[enabled[f.rule]] >= floor
+    ]
     findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
     return Report(
         text=text,
@@ -266,7 +300,23 @@ def _mention(
             _disclosure(doc, disc),
             g.country,
         )
-    assert rm.target is not None
+    if rm.kind == "unknown" or rm.target is None:
+        return Mention(
+            mid,
+            rm.start,
+            rm.end,
+            surface,
+            "unknown",
+            None,
+            rm.matched_by,
+            None,
+            "not in the registry",
+            False,
+            (),
+            False,
+            None,
+            None,
+        )
     outlet = reg.outlets[rm.target]
     aff = reg.affiliation(outlet.id, day)
     disc = disclosures.get(outlet.id) if aff.state_affiliated else None

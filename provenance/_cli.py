@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from ._check import check, read_input
+from ._config import Config, find_config, load_config, merge_cli
 from ._document import Format, format_for_suffix
-from ._exceptions import ProvenanceError
+from ._exceptions import ConfigError, InputError, ProvenanceError
 from ._formatters import FORMATTERS
 from ._registry import Registry
 from ._report import Report
-from ._rules import RULES
+from ._rules import RULES, rule_by_key
 from ._version import __version__
 
 __all__ = ["ExitStatus", "main"]
@@ -83,8 +84,26 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--fail-on",
         choices=("info", "warning", "error"),
-        default="error",
-        help="lowest severity that makes the run fail with exit code 1 (default: error)",
+        default=None,
+        help="lowest severity that makes the run fail with exit code 1 (default: the "
+        "configuration's fail-on, else error)",
+    )
+    c.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail the run"
+    )
+    c.add_argument("--config", metavar="FILE", help="use this configuration file, not the nearest")
+    c.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    c.add_argument(
+        "--select",
+        action="append",
+        metavar="RULE",
+        help="run only these rules (codes, prefixes or names; repeatable)",
+    )
+    c.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULE",
+        help="skip these rules (codes, prefixes or names; repeatable)",
     )
     c.add_argument(
         "--max-bytes",
@@ -107,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="*", metavar="PATH")
 
     sub.add_parser("rules", help="list the rules")
+    ex = sub.add_parser("explain", help="print a rule's documentation")
+    ex.add_argument("rule", help="a rule code (PRV102) or name (undisclosed-affiliation)")
     return p
 
 
@@ -119,38 +140,83 @@ def _err(message: str) -> None:
     print(f"provenance: {message}", file=sys.stderr)
 
 
+def _read_stdin(max_bytes: int) -> str:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"<stdin>: over the limit of {max_bytes} bytes (--max-bytes)")
+    if b"\x00" in data:
+        raise InputError("<stdin>: looks like binary data (NUL bytes); not a text brief")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"<stdin>: not valid UTF-8 (byte {exc.start})") from None
+
+
+class _Settings:
+    """Configuration per brief (the nearest config file wins) and registries per overlay set."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.fixed: Config | None = None
+        if args.isolated:
+            self.fixed = Config()
+        elif args.config:
+            self.fixed = load_config(Path(args.config))
+        self.configs: dict[Path | None, Config] = {}
+        self.registries: dict[tuple[str, ...], Registry] = {}
+        self.warned: set[str] = set()
+
+    def config_for(self, path: Path | None) -> Config:
+        if self.fixed is not None:
+            cfg = self.fixed
+        else:
+            found = find_config(path if path is not None else Path.cwd())
+            if found not in self.configs:
+                self.configs[found] = load_config(found) if found else Config()
+            cfg = self.configs[found]
+        for w in cfg.warnings:
+            if w not in self.warned:
+                self.warned.add(w)
+                _err(f"warning: {w}")
+        return merge_cli(
+            cfg, select=self.args.select, ignore=self.args.ignore or (), fail_on=self.args.fail_on
+        )
+
+    def registry_for(self, cfg: Config) -> Registry:
+        overlays = (*cfg.registries, *self.args.registry)
+        if overlays not in self.registries:
+            reg = Registry.load(*overlays)
+            for w in reg.warnings:
+                _err(f"warning: {w}")
+            self.registries[overlays] = reg
+        return self.registries[overlays]
+
+
 def _cmd_check(args: argparse.Namespace) -> ExitStatus:
-    registry = Registry.load(*args.registry)
-    for w in registry.warnings:
-        _err(f"warning: {w}")
+    settings = _Settings(args)
     reports: list[Report] = []
+    failing = False
     for raw_path in args.paths:
-        if raw_path == "-":
-            data = sys.stdin.buffer.read(args.max_bytes + 1)
-            if len(data) > args.max_bytes:
-                raise ProvenanceError(
-                    f"<stdin>: over the limit of {args.max_bytes} bytes (--max-bytes)"
-                )
-            if b"\x00" in data:
-                raise ProvenanceError(
-                    "<stdin>: looks like binary data (NUL bytes); not a text brief"
-                )
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ProvenanceError(f"<stdin>: not valid UTF-8 (byte {exc.start})") from None
+        path = None if raw_path == "-" else Path(raw_path)
+        cfg = settings.config_for(path)
+        registry = settings.registry_for(cfg)
+        if path is None:
+            text = _read_stdin(args.max_bytes)
             fmt: Format = "text" if args.input_format == "auto" else args.input_format
-            reports.append(
-                check(text, registry=registry, format=fmt, as_of=args.date, path="<stdin>")
+            shown = "<stdin>"
+        else:
+            text = read_input(path, max_bytes=args.max_bytes)
+            fmt = (
+                format_for_suffix(path.suffix) if args.input_format == "auto" else args.input_format
             )
-            continue
-        path = Path(raw_path)
-        text = read_input(path, max_bytes=args.max_bytes)
-        fmt = format_for_suffix(path.suffix) if args.input_format == "auto" else args.input_format
-        reports.append(check(text, registry=registry, format=fmt, as_of=args.date, path=raw_path))
+            shown = raw_path
+        report = check(text, registry=registry, format=fmt, as_of=args.date, path=shown, config=cfg)
+        reports.append(report)
+        failing = failing or bool(report.failing(cfg.fail_on))
     _out(FORMATTERS[args.format](reports))
-    failing = any(r.failing(args.fail_on) for r in reports)
-    return ExitStatus.FINDINGS if failing else ExitStatus.CLEAN
+    if failing and not args.exit_zero:
+        return ExitStatus.FINDINGS
+    return ExitStatus.CLEAN
 
 
 def _cmd_show(args: argparse.Namespace) -> ExitStatus:
@@ -247,6 +313,20 @@ def _cmd_validate(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.CLEAN
 
 
+def _cmd_explain(key: str) -> ExitStatus:
+    rule = rule_by_key(key)
+    if rule is None:
+        raise ConfigError(f"no rule is called {key!r} (see `provenance rules`)")
+    opts = "".join(f"\n  {k} = {v!r}" for k, v in rule.options.items())
+    _out(
+        f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n"
+        f"What it flags: {rule.summary}\n\nWhy it matters: {rule.why}\n\n"
+        f"Example:\n  {rule.example}\n\nWrite instead: {rule.instead}\n"
+        + (f"\nOptions ([tool.provenance.rules.{rule.name}]):{opts}\n" if opts else "")
+    )
+    return ExitStatus.CLEAN
+
+
 def _cmd_rules() -> ExitStatus:
     rows = [f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}" for r in RULES]
     _out("\n".join(rows) + "\n")
@@ -267,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.parse_args(["registry", "--help"])
         if args.command == "rules":
             return int(_cmd_rules())
+        if args.command == "explain":
+            return int(_cmd_explain(args.rule))
         parser.print_help(sys.stderr)
         return int(ExitStatus.ERROR)
     except ProvenanceError as exc:

@@ -281,14 +281,22 @@ def _front_matter(text: str) -> tuple[int, date | None]:
 
 
 # --------------------------------------------------------------------------- plain text
-def _read_plain(text: str) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link]]:
+_HTML_COMMENT = re.compile(r"<!--(.{0,2000}?)-->", re.S)
+
+
+def _read_plain(
+    text: str,
+) -> tuple[str, OffsetMap, list[tuple[int, int]], list[Link], list[Comment]]:
     fm_end, _ = _front_matter(text)
-    paragraphs = [(s, e) for s, e in split_paragraphs_plain(text) if s >= fm_end]
-    if fm_end:
-        # the front matter is metadata, not prose: paragraphs start after it
-        paragraphs = [(s, e) for s, e in split_paragraphs_plain(text[fm_end:])]
-        paragraphs = [(s + fm_end, e + fm_end) for s, e in paragraphs]
-    return text, OffsetMap.identity(len(text)), paragraphs, []
+    # the front matter is metadata, not prose: paragraphs start after it
+    paragraphs = [(s + fm_end, e + fm_end) for s, e in split_paragraphs_plain(text[fm_end:])]
+    comments = [Comment(m.group(1), m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+    if comments:
+        # a paragraph that is only a comment (a suppression) is not prose
+        paragraphs = [
+            (s, e) for s, e in paragraphs if not any(c.start <= s and e <= c.end for c in comments)
+        ]
+    return text, OffsetMap.identity(len(text)), paragraphs, [], comments
 
 
 # --------------------------------------------------------------------------- markdown
@@ -727,7 +735,7 @@ def read_document(text: str, fmt: Format = "text", *, path: str | None = None) -
     elif fmt == "html":
         prose, omap, blocks, links, comments = _read_html(text)
     else:
-        prose, omap, blocks, links = _read_plain(text)
+        prose, omap, blocks, links, comments = _read_plain(text)
     paragraphs = tuple(Paragraph(i, s, e) for i, (s, e) in enumerate(blocks))
     sentences: list[Sentence] = []
     for p in paragraphs:

@@ -60,6 +60,13 @@ class _Entry:
     alias: Alias | None
 
 
+_NAME_STOP = frozenset("the a an this that in on at of for and but".split())
+
+
+def _capitalized_word(t: Token) -> bool:
+    return t.kind in ("word", "acro") and t.text[:1].isupper()
+
+
 _COPULA = frozenset("is are was were be been being as".split())
 _COMPANY_WORDS = frozenset(
     "co corp corporation inc ltd llc plc holdings foundation trust building prize award".split()
@@ -128,6 +135,7 @@ class Matcher:
             bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
         lx = registry.lexicon
         self.media_context = {p[0] for p in map(fold_phrase, lx.get("media_context", ())) if p}
+        self.unknown_types = [f for f in map(fold_phrase, lx.get("outlet_type_nouns", ())) if f]
         self.type_nouns = sorted(
             (fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True
         )
@@ -252,6 +260,47 @@ class Matcher:
             ]
             return any(w in self.media_context for w in window)
         return True
+
+    # ------------------------------------------------------------------ unknown outlets
+    def match_unknown(
+        self, stream: Sequence[Token], covered: list[tuple[int, int]]
+    ) -> list[RawMention]:
+        """Outlet-like names the registry does not know: capitalized words followed by a
+        capitalized outlet type ("Qeshm Harbour News Agency", "Zagros Times")."""
+        out: list[RawMention] = []
+        n = len(stream)
+        i = 0
+        while i < n:
+            t = stream[i]
+            if not _capitalized_word(t) or _inside(t.start, covered):
+                i += 1
+                continue
+            j = i
+            while (
+                j < n
+                and j - i < 5
+                and _capitalized_word(stream[j])
+                and not _inside(stream[j].start, covered)
+            ):
+                j += 1
+            # the longest outlet type at the end of the run
+            best = 0
+            for k in range(i + 1, j):
+                for tn in self.unknown_types:
+                    if tuple(x.norm for x in stream[k : k + len(tn)]) == tn and k + len(tn) <= j:
+                        best = max(best, k)
+                        break
+            if best:
+                head = [x for x in stream[i:best] if x.norm not in _NAME_STOP]
+                if head:
+                    end_k = j
+                    out.append(
+                        RawMention(
+                            head[0].start, stream[end_k - 1].end, -1, -1, "unknown", None, "pattern"
+                        )
+                    )
+            i = max(j, i + 1)
+        return out
 
     # ------------------------------------------------------------------ generic references
     def _longest(
@@ -484,8 +533,10 @@ def find_mentions(
     generics = m.match_generic(stream, taken, name_starts, names)
     g_spans = sorted((g.pstart, g.pend) for g in generics)
     names = [x for x in names if x.kind == "outlet" or not _inside(x.pstart, g_spans)]
+    covered = sorted((x.pstart, x.pend) for x in [*names, *generics])
+    unknown = m.match_unknown(stream, covered)
     found: list[RawMention] = []
-    for x in [*names, *generics]:
+    for x in [*names, *generics, *unknown]:
         s, e = doc.to_original(x.pstart, x.pend)
         found.append(attrs.evolve(x, start=s, end=e))
     for s, e, url in url_spans:

@@ -502,6 +502,7 @@ LEXICON_KEYS = (
     "scare_quote_cues",
     "agentless",
     "type_nouns",
+    "outlet_type_nouns",
 )
 _TOP_KEYS = ("registry", "outlet", "organization", "country", "generic", "lexicon", "retract")
 

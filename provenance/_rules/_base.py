@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -20,6 +21,8 @@ class RuleContext:
     quotes: tuple[Quote, ...]
     claims: tuple[Claim, ...]
     boilerplate: tuple[tuple[int, int], ...]  # original spans of publisher boilerplate
+    options: Mapping[str, Any] = attrs.field(factory=dict)  # this rule's configured options
+    country_names: Mapping[str, str] = attrs.field(factory=dict)  # ISO code -> name
 
     def in_boilerplate(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.boilerplate)
@@ -63,6 +66,7 @@ class Rule:
     check: Callable[[RuleContext], Iterator[Draft]]
     triggers: tuple[str, ...]
     passes: tuple[str, ...]
+    options: Mapping[str, Any] = attrs.field(factory=dict)  # defaults of configurable options
 
     @property
     def help(self) -> str:

@@ -1,0 +1,54 @@
+"""PRV107 unsourced-figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ._base import Draft, Rule, RuleContext
+
+_NUMBER = (
+    r"(?:\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)"
+    r"|(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|hundreds\s+of"
+    r"|thousands\s+of|tens\s+of\s+thousands\s+of|millions\s+of)"
+)
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion))?"
+_COUNTED = (
+    r"people|persons|civilians|soldiers|troops|fighters|militants|children|women|men|refugees"
+    r"|migrants|deaths|dead|casualties|victims|protesters|prisoners|detainees|residents|homes"
+    r"|houses|buildings|missiles|rockets|drones|strikes|airstrikes|dollars|euros|barrels|tonnes|tons"
+)
+_FIGURE = regex.compile(
+    rf"(?<![\w.])(?:(?:{_NUMBER}){_SCALE}\s+(?:\w+\s+){{0,2}}?(?:{_COUNTED})\b"
+    rf"|\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
+    rf"|(?:half\s+a|a|one|two|three|several)\s+(?:million|billion)\b)",
+    regex.I,
+)
+
+
+def _check(ctx: RuleContext) -> Iterator[Draft]:
+    for c in ctx.claims:
+        if c.kind != "unattributed" or c.boilerplate or ctx.in_boilerplate(c.start):
+            continue
+        m = _FIGURE.search(c.text, timeout=1)
+        if m is None:
+            continue
+        s, e = c.start + m.start(), c.start + m.end()
+        yield Draft(s, e, f"The figure “{m.group()}” has no source.")
+
+
+RULE = Rule(
+    code="PRV107",
+    name="unsourced-figure",
+    severity="info",
+    summary="A number-bearing claim (casualties, percentages) in the author's own voice, with no "
+    "source.",
+    why="Figures are the claims readers quote most and check least; an unsourced toll may come "
+    "from a party to the conflict.",
+    example="The war has killed half a million people.",
+    instead="Attribute the figure: “… which the UN says has killed …”.",
+    check=_check,
+    triggers=("The war has killed half a million people.", "Prices rose 12% last year."),
+    passes=("The UN said the war has killed half a million people.", "The talks lasted six hours."),
+)
