@@ -7,6 +7,7 @@
 """
 
 from ._check import check, default_registry
+from ._config import Config, find_config, load_config
 from ._exceptions import ConfigError, InputError, ProvenanceError, RegistryError, SyncError
 from ._model import Affiliation, Alias, Controller, Domain, Evidence, Handle, Organization, Outlet
 from ._model import Claim as AffiliationClaim
@@ -33,6 +34,7 @@ __all__ = [
     "AffiliationClaim",
     "Alias",
     "Claim",
+    "Config",
     "ConfigError",
     "Controller",
     "Disclosure",
@@ -57,4 +59,6 @@ __all__ = [
     "__version__",
     "check",
     "default_registry",
+    "find_config",
+    "load_config",
 ]
