@@ -124,6 +124,18 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="validate the bundled registry and the given overlay files"
     )
     val.add_argument("paths", nargs="*", metavar="PATH")
+    val.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when the audit finds shared names or domains or unlabelled outlets",
+    )
+    st = rsub.add_parser("stats", help="counts of outlets by country, verdict, controller type")
+    st.add_argument("--registry", action="append", default=[], metavar="PATH")
+    st.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    st.add_argument("--json", action="store_true", help="print JSON")
+    se = rsub.add_parser("search", help="outlets whose id, name, alias or domain contains TEXT")
+    se.add_argument("text")
+    se.add_argument("--registry", action="append", default=[], metavar="PATH")
 
     sub.add_parser("rules", help="list the rules")
     ex = sub.add_parser("explain", help="print a rule's documentation")
@@ -305,12 +317,46 @@ def _cmd_validate(args: argparse.Namespace) -> ExitStatus:
     countries = len({o.country for o in registry.outlets.values()})
     for w in registry.warnings:
         _err(f"warning: {w}")
+    problems = registry.audit()
     _out(
         f"ok: {len(registry.outlets)} outlets in {countries} countries, {len(registry.organizations)} "
         f"organizations, {claims} affiliation claims with {evidence} evidence items "
-        f"({len(registry.sources)} files)\n"
+        f"({len(registry.sources)} files); {len(problems)} audit notes\n"
     )
+    _out("".join(f"audit: {p}\n" for p in problems))
+    return ExitStatus.FINDINGS if (args.strict and problems) else ExitStatus.CLEAN
+
+
+def _cmd_stats(args: argparse.Namespace) -> ExitStatus:
+    stats = Registry.load(*args.registry).stats(args.date)
+    if args.json:
+        _out(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+        return ExitStatus.CLEAN
+    lines = [
+        f"{stats['outlets']} outlets in {stats['countries']} countries, "
+        f"{stats['organizations']} organizations, {stats['claims']} claims "
+        f"({stats['disputed_claims']} disputed), {stats['evidence']} evidence items"
+    ]
+    for key, title in (
+        ("by_verdict", "verdict"),
+        ("by_editorial", "editorial control"),
+        ("by_controller_type", "controller type"),
+        ("by_medium", "medium"),
+        ("evidence_by_type", "evidence type"),
+    ):
+        lines.append(f"{title}: " + ", ".join(f"{k} {v}" for k, v in stats[key].items()))
+    lines.append("countries: " + ", ".join(f"{k} {v}" for k, v in stats["by_country"].items()))
+    _out("\n".join(lines) + "\n")
     return ExitStatus.CLEAN
+
+
+def _cmd_search(args: argparse.Namespace) -> ExitStatus:
+    registry = Registry.load(*args.registry)
+    found = registry.search(args.text)
+    for o in found:
+        aff = registry.affiliation(o.id)
+        _out(f"{o.id:<24} {o.name} ({o.country}) — {aff.label}\n")
+    return ExitStatus.CLEAN if found else ExitStatus.FINDINGS
 
 
 def _cmd_explain(key: str) -> ExitStatus:
@@ -344,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return int(_cmd_show(args))
             if args.registry_command == "validate":
                 return int(_cmd_validate(args))
+            if args.registry_command == "stats":
+                return int(_cmd_stats(args))
+            if args.registry_command == "search":
+                return int(_cmd_search(args))
             parser.parse_args(["registry", "--help"])
         if args.command == "rules":
             return int(_cmd_rules())

@@ -85,12 +85,9 @@ _HANDLE = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})\b")
 _TRAILING_URL_PUNCT = ".,;:!?)]}'\"\u2019\u201d"
 
 
-def _constrained(alias: Alias | None) -> bool:
+def _guarded(alias: Alias | None) -> bool:
     return alias is not None and (
-        alias.requires_context
-        or bool(alias.not_before)
-        or bool(alias.not_after)
-        or alias.case == "sensitive"
+        alias.requires_context or bool(alias.not_before) or bool(alias.not_after)
     )
 
 
@@ -125,12 +122,26 @@ class Matcher:
                 alias,
             )
             bucket = self.index.setdefault(norms[0], [])
-            same = next((x for x in bucket if x.tokens == e.tokens and x.target == e.target), None)
-            if same is None:
+            same = [x for x in bucket if x.tokens == e.tokens and x.target == e.target]
+            if not same:
                 bucket.append(e)
-            elif _constrained(e.alias) and not _constrained(same.alias):
-                # an alias that repeats the name with guards ("Sputnik", requires_context) wins
-                bucket[bucket.index(same)] = e
+            elif _guarded(e.alias) and not any(_guarded(x.alias) for x in same):
+                # an alias that repeats a name with context guards ("Sputnik") replaces the
+                # unguarded forms: the curator asked for the guard
+                for x in same:
+                    bucket.remove(x)
+                bucket.append(e)
+            elif any(_guarded(x.alias) for x in same) and not _guarded(e.alias):
+                pass  # keep the guarded form
+            elif e.exact is None:
+                # a case-insensitive form covers the case-sensitive ones (the first one, often
+                # the outlet's name, is kept)
+                if not any(x.exact is None for x in same):
+                    for x in same:
+                        bucket.remove(x)
+                    bucket.append(e)
+            elif all(x.exact is not None and x.exact != e.exact for x in same):
+                bucket.append(e)  # another spelling that must match exactly ("TASS", "Tass")
         for bucket in self.index.values():
             bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
         lx = registry.lexicon
@@ -513,6 +524,7 @@ def find_mentions(
     tokens = tokenize(prose)
     # URLs and bare hosts in the prose
     url_spans: list[tuple[int, int, str]] = []
+    link_spans: list[tuple[int, int]] = []  # full URLs: their words are not names
     for run in _RUN.finditer(prose):
         word = run.group()
         if "." not in word or len(word) > 4000:
@@ -524,7 +536,9 @@ def find_mentions(
         if _URL_START.match(url) or ("@" not in url and _HOST.fullmatch(url)):
             s = run.start() + lead
             url_spans.append((s, s + len(url), url))
-    url_ranges = sorted((a, b) for a, b, _ in url_spans)
+            if _URL_START.match(url):
+                link_spans.append((s, s + len(url)))
+    url_ranges = sorted(link_spans)
     stream = [t for t in tokens if t.norm not in IGNORED and not _inside(t.start, url_ranges)]
     names = m.match_names(stream, tokens)
     # organizations do not block generic references ("IRGC-affiliated media")

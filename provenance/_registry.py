@@ -726,6 +726,94 @@ class Registry:
                 warnings.append(f"domain {host!r} is claimed by several outlets: {', '.join(ids)}")
         object.__setattr__(self, "warnings", tuple(warnings))
 
+    # ----------------------------------------------------------------- curation
+    def audit(self) -> list[str]:
+        """Problems a curator should look at that do not stop loading: names and domains
+        claimed by several outlets, outlets with no affiliation claim of their own or
+        inherited."""
+        out: list[str] = []
+        for key, ids in sorted(self._name_index.items()):
+            if len(ids) > 1:
+                out.append(f"name {' '.join(key)!r} is used by several outlets: {', '.join(ids)}")
+        for host, entries in sorted(self._domain_index.items()):
+            by_path: dict[str, set[str]] = {}
+            for d, oid in entries:
+                by_path.setdefault(d.path, set()).add(oid)
+            for path, ids in by_path.items():
+                if len(ids) > 1:
+                    out.append(
+                        f"domain {host + path!r} is claimed by several outlets: "
+                        f"{', '.join(sorted(ids))}"
+                    )
+        today = date.today()
+        for entry in (*self.outlets.values(), *self.organizations.values()):
+            for c in entry.claims:
+                for ev in c.evidence:
+                    if ev.date > today:
+                        out.append(
+                            f"{entry.id}: evidence dated in the future ({ev.date}): {ev.url}"
+                        )
+        for oid in sorted(self.outlets):
+            if self.affiliation(oid).claim is None:
+                out.append(
+                    f"outlet {oid!r} has no affiliation claim valid today (own or inherited)"
+                )
+        return out
+
+    def stats(self, on: date | None = None) -> dict[str, Any]:
+        """Counts for curators: outlets per country, medium, verdict, label and controller type."""
+        from collections import Counter  # noqa: PLC0415
+
+        day = on or date.today()
+        countries: Counter[str] = Counter()
+        media: Counter[str] = Counter()
+        verdicts: Counter[str] = Counter()
+        editorial: Counter[str] = Counter()
+        controllers: Counter[str] = Counter()
+        for o in self.outlets.values():
+            countries[o.country] += 1
+            media[o.medium] += 1
+            aff = self.affiliation(o.id, day)
+            verdicts[
+                {True: "state-affiliated", False: "not state-affiliated", None: "unknown"}[
+                    aff.state_affiliated
+                ]
+            ] += 1
+            editorial[aff.claim.editorial if aff.claim else "no claim"] += 1
+            for c in aff.controllers:
+                controllers[c.type] += 1
+        claims = [c for o in self.outlets.values() for c in o.claims]
+        evidence = [e for c in claims for e in c.evidence]
+        return {
+            "outlets": len(self.outlets),
+            "organizations": len(self.organizations),
+            "countries": len(countries),
+            "claims": len(claims),
+            "disputed_claims": sum(1 for c in claims if c.disputed),
+            "evidence": len(evidence),
+            "evidence_by_type": dict(Counter(e.type for e in evidence).most_common()),
+            "by_verdict": dict(verdicts.most_common()),
+            "by_editorial": dict(editorial.most_common()),
+            "by_controller_type": dict(controllers.most_common()),
+            "by_medium": dict(media.most_common()),
+            "by_country": dict(countries.most_common()),
+        }
+
+    def search(self, query: str) -> list[Outlet]:
+        """Outlets whose id, name, alias or domain contains ``query`` (case-insensitive)."""
+        q = query.casefold().strip()
+        out = []
+        for o in self.outlets.values():
+            hay = [
+                o.id,
+                o.name,
+                *(a.text for a in o.aliases),
+                *(d.host + d.path for d in o.domains),
+            ]
+            if any(q in h.casefold() for h in hay):
+                out.append(o)
+        return sorted(out, key=lambda o: o.id)
+
     # ----------------------------------------------------------------- identity
     @property
     def sha256(self) -> str:
