@@ -8,6 +8,7 @@ import hashlib
 import ipaddress
 import tomllib
 import urllib.parse
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -746,7 +747,11 @@ class Registry:
                         f"{', '.join(sorted(ids))}"
                     )
         today = date.today()
-        for entry in (*self.outlets.values(), *self.organizations.values()):
+        entries: list[Outlet | Organization] = [
+            *self.outlets.values(),
+            *self.organizations.values(),
+        ]
+        for entry in entries:
             for c in entry.claims:
                 for ev in c.evidence:
                     if ev.date > today:
@@ -762,8 +767,6 @@ class Registry:
 
     def stats(self, on: date | None = None) -> dict[str, Any]:
         """Counts for curators: outlets per country, medium, verdict, label and controller type."""
-        from collections import Counter  # noqa: PLC0415
-
         day = on or date.today()
         countries: Counter[str] = Counter()
         media: Counter[str] = Counter()
