@@ -736,15 +736,15 @@ class Registry:
         for key, ids in sorted(self._name_index.items()):
             if len(ids) > 1:
                 out.append(f"name {' '.join(key)!r} is used by several outlets: {', '.join(ids)}")
-        for host, entries in sorted(self._domain_index.items()):
+        for host, hosted in sorted(self._domain_index.items()):
             by_path: dict[str, set[str]] = {}
-            for d, oid in entries:
+            for d, oid in hosted:
                 by_path.setdefault(d.path, set()).add(oid)
-            for path, ids in by_path.items():
-                if len(ids) > 1:
+            for path, owners in by_path.items():
+                if len(owners) > 1:
                     out.append(
                         f"domain {host + path!r} is claimed by several outlets: "
-                        f"{', '.join(sorted(ids))}"
+                        f"{', '.join(sorted(owners))}"
                     )
         today = date.today()
         entries: list[Outlet | Organization] = [
