@@ -20,7 +20,7 @@ from ._document import Document, Sentence
 from ._matching import RawMention
 from ._quotes import RawQuote
 from ._registry import Registry
-from ._text import Token, fold_phrase
+from ._text import PhraseTable, Token, fold_phrase
 
 __all__ = ["Analysis", "RawClaim", "SourceRef", "analyze"]
 
@@ -248,31 +248,11 @@ _CLOSE_QUOTES = frozenset("\u201d\u00bb\u300d\u300f\"\u2019'")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u201e\u300c\u300e\"\u2018'")
 
 
-class _Phrases:
-    """Folded phrases of one lexicon key, matched on token streams (stems with "*")."""
+class _Phrases(PhraseTable[bool]):
+    """Folded phrases of one lexicon key (stems with "*")."""
 
     def __init__(self, words: Sequence[str]) -> None:
-        self.exact: dict[tuple[str, ...], int] = {}
-        self.stems: list[str] = []
-        for w in words:
-            if w.endswith("*"):
-                f = fold_phrase(w[:-1])
-                if f:
-                    self.stems.append(f[0])
-            else:
-                f = fold_phrase(w)
-                if f:
-                    self.exact[f] = len(f)
-        self.maxlen = max(self.exact.values(), default=1)
-
-    def match(self, toks: Sequence[Token], i: int) -> int:
-        """Length (in tokens) of the longest phrase starting at ``toks[i]``; 0 if none."""
-        for k in range(min(self.maxlen, len(toks) - i), 0, -1):
-            if tuple(t.norm for t in toks[i : i + k]) in self.exact:
-                return k
-        if i < len(toks) and any(toks[i].norm.startswith(s) for s in self.stems):
-            return 1
-        return 0
+        super().__init__((w, True) for w in words)
 
 
 @attrs.frozen(eq=False)

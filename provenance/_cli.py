@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import enum
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -17,7 +18,7 @@ from ._check import check, read_input
 from ._config import Config, find_config, load_config, merge_cli
 from ._document import Format, format_for_suffix
 from ._exceptions import ConfigError, InputError, ProvenanceError
-from ._formatters import FORMATTERS
+from ._formatters import FORMATTERS, step_summary
 from ._registry import Registry
 from ._report import Report
 from ._rules import RULES, rule_by_key
@@ -226,6 +227,13 @@ def _cmd_check(args: argparse.Namespace) -> ExitStatus:
         reports.append(report)
         failing = failing or bool(report.failing(cfg.fail_on))
     _out(FORMATTERS[args.format](reports))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and args.format == "github":
+        try:
+            with open(summary, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(reports))
+        except OSError as exc:
+            _err(f"warning: cannot write the step summary to {summary}: {exc.strerror or exc}")
     if failing and not args.exit_zero:
         return ExitStatus.FINDINGS
     return ExitStatus.CLEAN

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ._document import Document
 from ._matching import RawMention
 from ._registry import Registry
-from ._text import Token, fold_phrase
+from ._text import PhraseTable, Token
 
 __all__ = ["find_disclosures"]
 
@@ -63,28 +63,12 @@ _POST_OPEN = frozenset(
 _NAME_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u2018\u2019')
 
 
-class _Phr:
+class _Phr(PhraseTable[bool]):
     def __init__(self, words: Sequence[str]) -> None:
-        self.exact: set[tuple[str, ...]] = set()
-        self.stems: list[str] = []
-        for w in words:
-            if w.endswith("*"):
-                f = fold_phrase(w[:-1])
-                if f:
-                    self.stems.append(f[0])
-            else:
-                f = fold_phrase(w)
-                if f:
-                    self.exact.add(f)
-        self.maxlen = max((len(x) for x in self.exact), default=1)
+        super().__init__((w, True) for w in words)
 
     def at(self, toks: Sequence[Token], i: int) -> int:
-        for k in range(min(self.maxlen, len(toks) - i), 0, -1):
-            if tuple(t.norm for t in toks[i : i + k]) in self.exact:
-                return k
-        if i < len(toks) and any(toks[i].norm.startswith(s) for s in self.stems):
-            return 1
-        return 0
+        return self.match(toks, i)
 
 
 def _phrases(registry: Registry) -> tuple[_Phr, _Phr, _Phr, _Phr]:

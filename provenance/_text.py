@@ -8,11 +8,15 @@ normalized tokens maps straight back to the text.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 import regex
 
-__all__ = ["Token", "fold", "tokenize"]
+__all__ = ["PhraseTable", "Token", "fold", "fold_phrase", "tokenize"]
+
+V = TypeVar("V")
 
 # One token: a dotted acronym ("I.R.G.C.", "U.S."), a single CJK character, a word (letters,
 # marks, digits, with inner apostrophes: "Iran's"), or one other non-space character.
@@ -101,3 +105,47 @@ def fold_phrase(text: str) -> tuple[str, ...]:
 IGNORED = frozenset(
     {"-", "\u00ab", "\u00bb", "\u201e", "\u201c", "\u201d", '"', "\u2039", "\u203a"}
 )
+
+
+class PhraseTable(Generic[V]):
+    """Phrases of folded tokens, looked up by their first token (fast on long texts).
+
+    A phrase written with a trailing ``*`` is a stem: it matches any single token that starts
+    with it ("иранск*" matches "иранских").
+    """
+
+    __slots__ = ("by_first", "stems")
+
+    def __init__(self, items: Iterable[tuple[str, V]]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self.stems: list[tuple[str, V]] = []
+        for text, value in items:
+            if text.endswith("*"):
+                f = fold_phrase(text[:-1])
+                if len(f) == 1:
+                    self.stems.append((f[0], value))
+                continue
+            f = fold_phrase(text)
+            if f:
+                self.by_first.setdefault(f[0], []).append((f, value))
+        for cands in self.by_first.values():
+            cands.sort(key=lambda kv: -len(kv[0]))
+
+    def longest(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
+        """The value and token length of the longest phrase starting at ``toks[i]``."""
+        if i >= len(toks):
+            return None
+        norm = toks[i].norm
+        for key, value in self.by_first.get(norm, ()):
+            k = len(key)
+            if i + k <= len(toks) and all(toks[i + j].norm == key[j] for j in range(1, k)):
+                return value, k
+        for stem, value in self.stems:
+            if norm.startswith(stem):
+                return value, 1
+        return None
+
+    def match(self, toks: Sequence[Token], i: int) -> int:
+        """Token length of the longest phrase at ``toks[i]``; 0 if none."""
+        hit = self.longest(toks, i)
+        return hit[1] if hit else 0
