@@ -10,7 +10,7 @@ by a small grammar whose words are registry data.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import attrs
@@ -19,7 +19,7 @@ import regex
 from ._document import Document
 from ._model import Alias, Country
 from ._registry import GenericTerm, Registry
-from ._text import IGNORED, Token, fold_phrase, tokenize
+from ._text import IGNORED, PhraseTable, Token, fold_phrase, tokenize
 
 __all__ = ["GenericInfo", "Matcher", "RawMention", "find_mentions"]
 
@@ -151,17 +151,16 @@ class Matcher:
             (fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True
         )
         # generic grammar
-        self.terms: dict[str, dict[tuple[str, ...], GenericTerm]] = {}
+        roles: dict[str, list[tuple[str, GenericTerm]]] = {}
         for term in registry.generic.terms:
-            self.terms.setdefault(term.role, {})[fold_phrase(term.text)] = term
-        self.country_phrases: dict[tuple[str, ...], Country] = {}
-        self.country_stems: list[tuple[str, Country]] = []
-        for c in registry.countries.values():
-            for adj in c.adjectives:
-                if adj.endswith("*"):
-                    self.country_stems.append((fold_phrase(adj[:-1])[0], c))
-                else:
-                    self.country_phrases[fold_phrase(adj)] = c
+            roles.setdefault(term.role, []).append((term.text, term))
+        self.terms: dict[str, PhraseTable[GenericTerm]] = {
+            role: PhraseTable(items) for role, items in roles.items()
+        }
+        self.countries = PhraseTable(
+            (adj, c) for c in registry.countries.values() for adj in c.adjectives
+        )
+        self._empty: PhraseTable[GenericTerm] = PhraseTable(())
 
     # ------------------------------------------------------------------ names
     def match_names(self, stream: Sequence[Token], all_tokens: Sequence[Token]) -> list[RawMention]:
@@ -314,36 +313,19 @@ class Matcher:
         return out
 
     # ------------------------------------------------------------------ generic references
-    def _longest(
-        self,
-        table: Mapping[tuple[str, ...], object],
-        stream: Sequence[Token],
-        i: int,
-        maxlen: int = 4,
-    ) -> tuple[object, int] | None:
-        for k in range(min(maxlen, len(stream) - i), 0, -1):
-            key = tuple(t.norm for t in stream[i : i + k])
-            if key in table:
-                return table[key], k
-        return None
+    def _table(self, role: str) -> PhraseTable[GenericTerm]:
+        return self.terms.get(role, self._empty)
 
     def _modifier(self, stream: Sequence[Token], i: int) -> tuple[str, object, int] | None:
+        """The longest modifier at ``stream[i]``: a state signal, a scope or a country."""
         best: tuple[str, object, int] | None = None
         for role in ("signal", "scope"):
-            hit = self._longest(self.terms.get(role, {}), stream, i)
+            hit = self._table(role).longest(stream, i)
             if hit and (best is None or hit[1] > best[2]):
                 best = (role, hit[0], hit[1])
-        hit = self._longest(self.country_phrases, stream, i)
-        if hit and (best is None or hit[1] > best[2]):
-            best = ("country", hit[0], hit[1])
-        if best is None and i < len(stream):
-            norm = stream[i].norm
-            for stem, country in self.country_stems:
-                if norm.startswith(stem):
-                    return "country", country, 1
-            for key, term in self.terms.get("signal", {}).items():
-                if len(key) == 1 and key[0].endswith("*") and norm.startswith(key[0][:-1]):
-                    return "signal", term, 1
+        chit = self.countries.longest(stream, i)
+        if chit and (best is None or chit[1] > best[2]):
+            best = ("country", chit[0], chit[1])
         return best
 
     def match_generic(
@@ -354,8 +336,8 @@ class Matcher:
         names: Sequence[RawMention] = (),
     ) -> list[RawMention]:
         outlet_ends = {x.pend for x in names if x.kind == "outlet"}
-        nouns = self.terms.get("noun", {})
-        dets = self.terms.get("determiner", {})
+        nouns = self._table("noun")
+        dets = self._table("determiner")
         out: list[RawMention] = []
         n = len(stream)
         i = 0
@@ -364,7 +346,7 @@ class Matcher:
                 i += 1
                 continue
             j = i
-            det = self._longest(dets, stream, j)
+            det = dets.longest(stream, j)
             if det:
                 j += det[1]
             mods: list[tuple[str, object, int, int]] = []
@@ -375,14 +357,12 @@ class Matcher:
                 mods.append((m[0], m[1], j, j + m[2]))
                 j += m[2]
             noun_hit = (
-                self._longest(nouns, stream, j)
-                if j < n and not _inside(stream[j].start, taken)
-                else None
+                nouns.longest(stream, j) if j < n and not _inside(stream[j].start, taken) else None
             )
             post: list[tuple[str, object, int, int]] = []
             if noun_hit is None and not mods:
                 # postposed modifiers: "الإعلام الإيراني", "médias locaux"
-                nh = self._longest(nouns, stream, j)
+                nh = nouns.longest(stream, j)
                 if nh and isinstance(nh[0], GenericTerm) and nh[0].postposed:
                     k = j + nh[1]
                     while k < n:
