@@ -134,18 +134,28 @@ def _build(
         mention_ids[idx] = mid
         mentions.append(_mention(mid, rm, idx, doc, reg, day, disclosures))
 
-    def via_ids(via: Iterable[int]) -> tuple[str, ...]:
-        """Mention ids of a conduit chain, one per outlet (a name and its link are one)."""
-        out: list[str] = []
-        seen: set[str] = set()
-        for v in via:
-            mid = mention_ids.get(v)
+    def via_ids(via: Iterable[int], origin: SourceRef | None = None) -> tuple[str, ...]:
+        """Mention ids of a conduit chain, one per outlet (a name and its link are one),
+        ordered from the outlet the brief took the words from to the one they started with:
+        when the source itself is an outlet, it comes last ("Reuters, citing Tasnim":
+        Reuters, then Tasnim)."""
+        chain = list(via)
+        if origin is not None and origin.mention is not None and origin.mention in chain:
+            chain.remove(origin.mention)
+            chain.append(origin.mention)
+        order: list[str] = []
+        chosen: dict[str, int] = {}
+        for v in chain:
+            if v not in mention_ids:
+                continue
             rm = raw_mentions[v]
             key = rm.target or f"#{v}"
-            if mid and key not in seen:
-                seen.add(key)
-                out.append(mid)
-        return tuple(out)
+            if key not in chosen:
+                order.append(key)
+                chosen[key] = v
+            elif raw_mentions[chosen[key]].via_link and not rm.via_link:
+                chosen[key] = v  # the name in the text, rather than its link target
+        return tuple(mention_ids[chosen[k]] for k in order)
 
     def span(ref: SourceRef | None) -> SourceSpan | None:
         if ref is None:
@@ -172,7 +182,7 @@ def _build(
                 e,
                 text[s:e],
                 span(info.speaker),
-                via_ids(info.via),
+                via_ids(info.via, info.speaker),
                 quote_ids.get(rq.continues) if rq.continues is not None else None,
             )
         )
@@ -191,7 +201,7 @@ def _build(
                 e,
                 text[s:e],
                 span(rc.source),
-                via_ids(rc.via),
+                via_ids(rc.via, rc.source),
                 tuple(quote_ids[q] for q in rc.quotes if q in quote_ids),
                 rc.negated,
                 rc.boilerplate,
