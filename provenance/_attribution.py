@@ -859,7 +859,11 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             while p >= 0 and stoks[p].text in (",", "\u2014", "-", "("):
                 p -= 1
             content = (stoks[0].start, stoks[p].end) if p >= 0 else None
-            if content is not None and stoks[0].text in _OPEN_QUOTES and ctx.in_quote(stoks[0].start):
+            if (
+                content is not None
+                and stoks[0].text in _OPEN_QUOTES
+                and ctx.in_quote(stoks[0].start)
+            ):
                 # "“…,” Tasnim said, as quoted by Reuters": the quotation and its own cue; the
                 # frame only adds a conduit
                 content = None

@@ -60,6 +60,9 @@ class _Entry:
     alias: Alias | None
 
 
+_HEADLINE_VERBS = frozenset(
+    "shows show says say said gets get makes make wins win is are was were has have".split()
+)
 _NAME_STOP = frozenset("the a an this that in on at of for and but".split())
 
 
@@ -288,11 +291,14 @@ class Matcher:
             j = i
             while (
                 j < n
-                and j - i < 5
+                and j - i < 8
                 and _capitalized_word(stream[j])
                 and not _inside(stream[j].start, covered)
             ):
                 j += 1
+            if j - i > 5 or (i > 0 and _capitalized_word(stream[i - 1])):
+                i = max(j, i + 1)  # a Title Case headline, not a name
+                continue
             # the longest outlet type at the end of the run
             best = 0
             for k in range(i + 1, j):
@@ -302,7 +308,7 @@ class Matcher:
                         break
             if best:
                 head = [x for x in stream[i:best] if x.norm not in _NAME_STOP]
-                if head:
+                if head and len(head) <= 3 and not any(x.norm in _HEADLINE_VERBS for x in head):
                     end_k = j
                     out.append(
                         RawMention(
@@ -395,6 +401,17 @@ class Matcher:
                 and stream[back].text in (",", "(", "\u2014")
                 and stream[back - 1].end in outlet_ends
             ):
+                i = end_idx
+                continue
+            first_tok = stream[mods[0][2] if mods else j]
+            if (
+                back >= 0
+                and _capitalized_word(stream[back])
+                and _capitalized_word(first_tok)
+                and stream[end_idx - 1].text[:1].isupper()
+                and not stream[end_idx - 1].text.isupper()
+            ):
+                # inside a proper name: "Armed American Radio", "Voice of America Television"
                 i = end_idx
                 continue
             if back >= 0 and stream[back].norm in _COPULA:
