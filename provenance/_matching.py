@@ -268,10 +268,15 @@ class Matcher:
         if alias.requires_context:
             if prev == "(" and nxt == ")":
                 return True
-            window = [t.norm for t in stream[max(0, i - 3) : i]] + [
-                t.norm for t in stream[i + k : i + k + 3]
-            ]
-            return any(w in self.media_context for w in window)
+            before = [t.norm for t in stream[max(0, i - 3) : i]]
+            after = [t.norm for t in stream[i + k : i + k + 3]]
+            # the context must be in the same sentence: "…analysts said. The Hill …" is not
+            for stop in (".", "!", "?", ";"):
+                if stop in before:
+                    before = before[len(before) - before[::-1].index(stop) :]
+                if stop in after:
+                    after = after[: after.index(stop)]
+            return any(w in self.media_context for w in (*before, *after))
         return True
 
     # ------------------------------------------------------------------ unknown outlets

@@ -47,6 +47,8 @@ from ._text import fold_phrase
 
 __all__ = ["GenericGrammar", "Registry", "bundled_registry_path"]
 
+_LOADED: dict[tuple[tuple[str, bool, int, int], ...], Registry] = {}
+
 _MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -550,7 +552,26 @@ class Registry:
             files.extend((p, False) for p in _toml_files(bundled_registry_path(), required=True))
         for ov in overlays:
             files.extend((p, True) for p in _toml_files(Path(ov), required=True))
-        return cls._build(files)
+        return cls._build_cached(files)
+
+    @classmethod
+    def _build_cached(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
+        """Build, or reuse the registry built from exactly these unchanged files.
+
+        A registry is an immutable value, so one built from the same files (same paths,
+        sizes and modification times) is shared rather than parsed again."""
+        try:
+            key = tuple(
+                (str(p.resolve()), ov, p.stat().st_mtime_ns, p.stat().st_size) for p, ov in files
+            )
+        except OSError:
+            return cls._build(files)
+        hit = _LOADED.get(key)
+        if hit is None:
+            hit = cls._build(files)
+            _LOADED.clear()  # keep one: a long-running tool must not grow without bound
+            _LOADED[key] = hit
+        return hit
 
     @classmethod
     def from_files(cls, *paths: str | Path, language: bool = True) -> Registry:
@@ -1007,7 +1028,9 @@ class Registry:
                 label += f", {short}-affiliated"
             return label
         if c.editorial == "captured":
-            kind = "public" if c.funding in ("state", "mostly_state") else "private"
+            # state-owned (or state-governed) companies are captured *public* media
+            public = c.funding in ("state", "mostly_state") or c.governance == "state"
+            kind = "public" if public else "private"
             return f"captured {kind} media{where}"
         if c.editorial == "independent":
             if c.funding in ("state", "mostly_state"):
