@@ -142,33 +142,6 @@ _AUX = frozenset(
         "already",
     ]
 )
-_STOP_AFTER_VERB = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "who",
-        "which",
-        "that",
-        "while",
-        "when",
-        "as",
-        "to",
-        "from",
-        "with",
-        "for",
-        "of",
-        "late",
-        "early",
-        "this",
-        "last",
-        "yesterday",
-        "today",
-    ]
-)
 _TAIL_ADVERBIAL = frozenset(
     [
         "on",

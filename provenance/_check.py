@@ -226,21 +226,9 @@ def _build(
     for rule, severity in plan:
         rule_ctx = attrs.evolve(ctx, options={**rule.options, **cfg.options(rule)})
         for d in rule.check(rule_ctx):
-            line, col = lines.position(d.start)
-            eline, ecol = lines.position(d.end)
             findings.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    severity,
-                    d.message,
-                    d.start,
-                    d.end,
-                    line,
-                    col,
-                    eline,
-                    ecol,
-                    rule.help,
+                Finding.at(
+                    rule.code, rule.name, severity, d.message, d.start, d.end, lines, rule.help
                 )
             )
     findings = apply_suppressions(text, doc.comments, findings, lines)

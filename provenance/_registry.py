@@ -323,12 +323,15 @@ def _claims(e: _Entry) -> tuple[Claim, ...]:
     return tuple(out)
 
 
+def _entry_name(item: Any, kind: str, i: int, key: str = "id") -> str:
+    """How errors name an entry: its id, or its position when it has none."""
+    if isinstance(item, Mapping) and isinstance(item.get(key), str):
+        return str(item[key])
+    return f"{kind}[{i}]"
+
+
 def _outlet(item: Any, path: str, i: int) -> Outlet:
-    entry: str = str(
-        item.get("id")
-        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
-        else f"outlet[{i}]"
-    )
+    entry = _entry_name(item, "outlet", i, "id")
     e = _Entry(
         item,
         path,
@@ -368,11 +371,7 @@ def _outlet(item: Any, path: str, i: int) -> Outlet:
 
 
 def _organization(item: Any, path: str, i: int) -> Organization:
-    entry: str = str(
-        item.get("id")
-        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
-        else f"organization[{i}]"
-    )
+    entry = _entry_name(item, "organization", i, "id")
     e = _Entry(
         item,
         path,
@@ -395,11 +394,7 @@ def _organization(item: Any, path: str, i: int) -> Organization:
 
 
 def _country(item: Any, path: str, i: int) -> Country:
-    entry: str = str(
-        item.get("code")
-        if isinstance(item, Mapping) and isinstance(item.get("code"), str)
-        else f"country[{i}]"
-    )
+    entry = _entry_name(item, "country", i, "code")
     e = _Entry(
         item,
         path,

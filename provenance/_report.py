@@ -191,6 +191,23 @@ class Finding:
     suppressed: bool = False
     suppression: str | None = None  # the reason given in the suppression comment
 
+    @classmethod
+    def at(
+        cls,
+        code: str,
+        name: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        lines: LineIndex,
+        help: str = "",
+    ) -> Finding:
+        """A finding on ``[start, end)``, with its lines and columns from ``lines``."""
+        line, col = lines.position(start)
+        end_line, end_col = lines.position(end)
+        return cls(code, name, severity, message, start, end, line, col, end_line, end_col, help)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,

@@ -130,21 +130,10 @@ def apply_suppressions(
         elif not used[i]:
             problems.append("it suppressed nothing")
         if problems:
-            line, col = lines.position(d.start)
-            eline, ecol = lines.position(d.end)
+            message = "Unused suppression: " + "; ".join(problems) + "."
             out.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    rule.severity,
-                    "Unused suppression: " + "; ".join(problems) + ".",
-                    d.start,
-                    d.end,
-                    line,
-                    col,
-                    eline,
-                    ecol,
-                    rule.help,
+                Finding.at(
+                    rule.code, rule.name, rule.severity, message, d.start, d.end, lines, rule.help
                 )
             )
     return out
