@@ -60,6 +60,11 @@ _PUNCT_STOP = frozenset(',;:.!?\u201c\u201d"()\u00ab\u00bb')
 _POST_OPEN = frozenset(
     {",", "(", "\u2014", "\u2013", "-", "which", "that", "is", "was", "a", "an", "the", "\u060c"}
 )
+# determiners before a controller: "affiliated with the IRGC", "proche des Gardiens", "vinculada
+# a la Guardia Revolucionaria", "близкое к КСИР" (possessives are split off by the tokenizer)
+_CONTROLLER_DETERMINERS = frozenset(
+    "the its their a an la le les l' el los las lo der die das den dem des du de".split()
+)
 _NAME_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u2018\u2019')
 
 
@@ -99,14 +104,7 @@ def find_disclosures(
     def controller_at(toks: Sequence[Token], i: int) -> int:
         """Length of a controller reference at toks[i] (organization or state word)."""
         j = i
-        while j < len(toks) and toks[j].norm in (
-            "the",
-            "its",
-            "iran's",
-            "russia's",
-            "china's",
-            "country's",
-        ):
+        while j < len(toks) and toks[j].norm in _CONTROLLER_DETERMINERS:
             j += 1
         if j >= len(toks):
             return 0
@@ -180,7 +178,11 @@ def find_disclosures(
         if (
             found is None
             and me < len(stoks)
-            and (stoks[me].norm in _POST_OPEN or stoks[me].text in _POST_OPEN)
+            and (
+                stoks[me].norm in _POST_OPEN
+                or stoks[me].text in _POST_OPEN
+                or affil.at(stoks, me)  # "خبرگزاری تسنیم وابسته به سپاه": no comma needed
+            )
         ):
             opener = me
             if stoks[me].text == ",":

@@ -371,20 +371,23 @@ class Matcher:
                 nouns.longest(stream, j) if j < n and not _inside(stream[j].start, taken) else None
             )
             post: list[tuple[str, object, int, int]] = []
-            if noun_hit is None and not mods:
-                # postposed modifiers: "الإعلام الإيراني", "médias locaux"
-                nh = nouns.longest(stream, j)
-                if nh and isinstance(nh[0], GenericTerm) and nh[0].postposed:
-                    k = j + nh[1]
-                    while k < n:
-                        m = self._modifier(stream, k)
-                        if not m:
-                            break
-                        post.append((m[0], m[1], k, k + m[2]))
-                        k += m[2]
-                    if post:
-                        noun_hit = nh
-            if noun_hit is None or not (mods or post):
+            if (
+                noun_hit is not None
+                and isinstance(noun_hit[0], GenericTerm)
+                and noun_hit[0].postposed
+            ):
+                # modifiers after the noun: "الإعلام الإيراني", "médias d'État", "medios estatales"
+                k = j + noun_hit[1]
+                while k < n and not _inside(stream[k].start, taken):
+                    m = self._modifier(stream, k)
+                    if not m:
+                        break
+                    post.append((m[0], m[1], k, k + m[2]))
+                    k += m[2]
+            self_signalling = (
+                noun_hit is not None and isinstance(noun_hit[0], GenericTerm) and noun_hit[0].state
+            )
+            if noun_hit is None or not (mods or post or self_signalling):
                 i = max(i + 1, j if mods else i + 1)
                 continue
             noun = noun_hit[0]
@@ -423,7 +426,9 @@ class Matcher:
                 # "KCNA is the state media": a description in the predicate, not a source
                 i = end_idx
                 continue
-            info = self._generic_info(allmods, noun, stream)
+            info = self._generic_info(
+                allmods, noun, stream, (stream[j].start, stream[j + noun_hit[1] - 1].end)
+            )
             if noun.singular and info.country is None and info.state_affiliated is None:
                 i = end_idx
                 continue
@@ -460,6 +465,7 @@ class Matcher:
         mods: Iterable[tuple[str, object, int, int]],
         noun: GenericTerm,
         stream: Sequence[Token],
+        noun_span: tuple[int, int] | None = None,
     ) -> GenericInfo:
         country: Country | None = None
         state: bool | None = None
@@ -480,6 +486,9 @@ class Matcher:
                         controllers.append(term.controller)
                         org = self.registry.organizations.get(term.controller)
                         named = (org.short or org.name) if org else None
+        if noun.state and state is None:
+            state = True  # "Staatsmedien", "官媒", "госСМИ": the noun says it
+            signal = signal or noun_span
         if state is None and country is not None and country.state_only_media:
             state = True
         if state and not controllers and country is not None and country.government:
