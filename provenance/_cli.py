@@ -14,11 +14,15 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import attrs
+
+from . import _sync
 from ._check import check, read_input
-from ._config import Config, find_config, load_config, merge_cli
+from ._config import Config, RemoteRegistry, find_config, load_config, merge_cli
 from ._document import Format, format_for_suffix
 from ._exceptions import ConfigError, InputError, ProvenanceError
 from ._formatters import FORMATTERS, step_summary
+from ._model import Organization, Outlet
 from ._registry import Registry
 from ._report import Report
 from ._rules import RULES, rule_by_key
@@ -47,6 +51,26 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        x = 0.0
+    if not x > 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return x
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"refuse briefs larger than N bytes (default: {DEFAULT_MAX_BYTES})",
     )
+    c.add_argument(
+        "--resolve-urls",
+        action="store_true",
+        help="follow links through known shorteners (t.co, bit.ly, …) to where they lead, "
+        "without downloading pages (network; results cached)",
+    )
 
     r = sub.add_parser("registry", help="inspect and validate the registry")
     rsub = r.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -137,6 +167,63 @@ def _parser() -> argparse.ArgumentParser:
     se = rsub.add_parser("search", help="outlets whose id, name, alias or domain contains TEXT")
     se.add_argument("text")
     se.add_argument("--registry", action="append", default=[], metavar="PATH")
+    pu = rsub.add_parser(
+        "pull", help="download a registry overlay from a URL into the cache (https, pinned)"
+    )
+    pu.add_argument("url", metavar="URL", help="https URL of a registry overlay (TOML)")
+    pu.add_argument("--sha256", metavar="HEX", help="refuse the file unless its sha256 is HEX")
+    pu.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="local overlays the downloaded one is layered over when it is validated",
+    )
+    pu.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=_sync.DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"connect and read timeout (default: {_sync.DEFAULT_TIMEOUT:g})",
+    )
+    pu.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=_sync.DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default: {_sync.DEFAULT_MAX_BYTES})",
+    )
+    sta = rsub.add_parser(
+        "status", help="the remote overlays: cached file, when fetched, sha256, validity"
+    )
+    sta.add_argument(
+        "--config", metavar="FILE", help="use this configuration file, not the nearest"
+    )
+    sta.add_argument("--json", action="store_true", help="print JSON")
+    cl = rsub.add_parser(
+        "check-links", help="check that the registry's evidence URLs still answer (network)"
+    )
+    cl.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="check only the evidence in these overlay files (default: the whole registry)",
+    )
+    cl.add_argument(
+        "--concurrency",
+        type=_positive_int,
+        default=_sync.DEFAULT_CONCURRENCY,
+        metavar="N",
+        help=f"requests at a time (default: {_sync.DEFAULT_CONCURRENCY})",
+    )
+    cl.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=_sync.LINK_TIMEOUT,
+        metavar="SECONDS",
+        help=f"connect and read timeout per request (default: {_sync.LINK_TIMEOUT:g})",
+    )
+    cl.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("rules", help="list the rules")
     ex = sub.add_parser("explain", help="print a rule's documentation")
@@ -177,6 +264,7 @@ class _Settings:
             self.fixed = load_config(Path(args.config))
         self.configs: dict[Path | None, Config] = {}
         self.registries: dict[tuple[str, ...], Registry] = {}
+        self.remote: dict[tuple[str, str | None, tuple[str, ...]], str] = {}
         self.warned: set[str] = set()
 
     def config_for(self, path: Path | None) -> Config:
@@ -195,8 +283,32 @@ class _Settings:
             cfg, select=self.args.select, ignore=self.args.ignore or (), fail_on=self.args.fail_on
         )
 
+    def warn(self, message: str) -> None:
+        """A warning on standard error, once per run."""
+        if message not in self.warned:
+            self.warned.add(message)
+            _err(f"warning: {message}")
+
+    def overlays_for(self, cfg: Config) -> tuple[str, ...]:
+        """The configuration's overlays as local files, in order: a remote one is its cached
+        copy, pulled when missing (or not the pinned version, or unpinned: a conditional
+        request), the cached copy with a warning when the server cannot be reached."""
+        local: list[str] = []
+        for source in cfg.registry_sources():
+            if isinstance(source, RemoteRegistry):
+                key = (source.url, source.sha256, tuple(local))
+                if key not in self.remote:
+                    path = _sync.ensure(
+                        source.url, source.sha256, base=tuple(local), on_warning=self.warn
+                    )
+                    self.remote[key] = str(path)
+                local.append(self.remote[key])
+            else:
+                local.append(source)
+        return tuple(local)
+
     def registry_for(self, cfg: Config) -> Registry:
-        overlays = (*cfg.registries, *self.args.registry)
+        overlays = (*self.overlays_for(cfg), *self.args.registry)
         if overlays not in self.registries:
             reg = Registry.load(*overlays)
             for w in reg.warnings:
@@ -223,6 +335,8 @@ def _cmd_check(args: argparse.Namespace) -> ExitStatus:
                 format_for_suffix(path.suffix) if args.input_format == "auto" else args.input_format
             )
             shown = raw_path
+        if args.resolve_urls:
+            registry = _resolve_links(text, registry, settings)
         report = check(text, registry=registry, format=fmt, as_of=args.date, path=shown, config=cfg)
         reports.append(report)
         failing = failing or bool(report.failing(cfg.fail_on))
@@ -237,6 +351,103 @@ def _cmd_check(args: argparse.Namespace) -> ExitStatus:
     if failing and not args.exit_zero:
         return ExitStatus.FINDINGS
     return ExitStatus.CLEAN
+
+
+def _resolve_links(text: str, registry: Registry, settings: _Settings) -> Registry:
+    """``registry``, with the brief's short links (through the registry's ``url_shorteners``)
+    resolved to where they lead; a link that cannot be resolved is a warning."""
+    hosts = registry.lexicon.get("url_shorteners", ())
+    links = _sync.shortened_urls(text, hosts)
+    if not links:
+        return registry
+    resolved, problems = _sync.resolve_urls(links, hosts)
+    for problem in problems:
+        settings.warn(problem)
+    return registry.with_resolved_urls(resolved)
+
+
+def _cmd_pull(args: argparse.Namespace) -> ExitStatus:
+    result = _sync.pull(
+        args.url,
+        args.sha256,
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        base=args.registry,
+    )
+    for w in result.warnings:
+        _err(f"warning: {w}")
+    what = "pulled" if result.changed else "up to date (304 Not Modified):"
+    _out(
+        f"{what} {result.url}\n  file:    {result.path}\n  sha256:  {result.sha256}\n"
+        f"  size:    {result.size} bytes\n  fetched: {result.fetched_at}\n"
+    )
+    return ExitStatus.CLEAN
+
+
+def _cmd_status(args: argparse.Namespace) -> ExitStatus:
+    if args.config:
+        cfg: Config | None = load_config(Path(args.config))
+    else:
+        found = find_config(Path.cwd())
+        cfg = load_config(found) if found else None
+    sources = [(r.url, r.sha256) for r in cfg.remote_registries] if cfg else []
+    rows = _sync.status(sources)
+    if args.json:
+        _out(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+    elif not rows:
+        _out("no remote registry overlays (none configured, none cached)\n")
+    else:
+        blocks = []
+        for r in rows:
+            lines = [r.url]
+            lines.append(f"  file:    {r.path or '-'}")
+            if r.fetched_at:
+                lines.append(f"  fetched: {r.fetched_at} (last checked {r.checked_at or '?'})")
+            if r.sha256:
+                pin = ""
+                if r.pinned:
+                    pin = " (pinned)" if r.pinned == r.sha256 else f" (pinned: {r.pinned})"
+                lines.append(f"  sha256:  {r.sha256}{pin}")
+            if r.size is not None:
+                lines.append(f"  size:    {r.size} bytes")
+            lines.append("  valid:   yes" if r.valid else f"  valid:   no: {r.problem}")
+            blocks.append("\n".join(lines))
+        _out("\n\n".join(blocks) + "\n")
+    return ExitStatus.CLEAN if all(r.valid for r in rows) else ExitStatus.FINDINGS
+
+
+def _cmd_check_links(args: argparse.Namespace) -> ExitStatus:
+    registry = Registry.load(*args.paths)
+    only = set(registry.overlays) if args.paths else None
+    cited: dict[str, list[str]] = {}
+    entries: list[Outlet | Organization] = [
+        *registry.outlets.values(),
+        *registry.organizations.values(),
+    ]
+    for entry in sorted(entries, key=lambda e: e.id):
+        if only is not None and entry.source not in only:
+            continue
+        for i, claim in enumerate(entry.claims):
+            for j, ev in enumerate(claim.evidence):
+                cited.setdefault(ev.url, []).append(
+                    f"{entry.id} claim[{i}].evidence[{j}] ({ev.publisher}, {ev.date.isoformat()})"
+                )
+    results = _sync.check_links(cited, timeout=args.timeout, concurrency=args.concurrency)
+    dead = [r for r in results if not r.ok]
+    if args.json:
+        payload = [{**attrs.asdict(r), "cited_by": cited[r.url]} for r in results]
+        _out(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = []
+        for r in dead:
+            lines.append(f"dead: {r.url} — {r.problem}")
+            lines.extend(f"  cited by {c}" for c in cited[r.url])
+        lines.append(
+            f"checked {len(results)} evidence URLs: {len(results) - len(dead)} answer, "
+            f"{len(dead)} dead"
+        )
+        _out("\n".join(lines) + "\n")
+    return ExitStatus.FINDINGS if dead else ExitStatus.CLEAN
 
 
 def _cmd_show(args: argparse.Namespace) -> ExitStatus:
@@ -402,6 +613,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return int(_cmd_stats(args))
             if args.registry_command == "search":
                 return int(_cmd_search(args))
+            if args.registry_command == "pull":
+                return int(_cmd_pull(args))
+            if args.registry_command == "status":
+                return int(_cmd_status(args))
+            if args.registry_command == "check-links":
+                return int(_cmd_check_links(args))
             parser.parse_args(["registry", "--help"])
         if args.command == "rules":
             return int(_cmd_rules())

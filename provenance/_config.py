@@ -9,7 +9,10 @@ file. Keys (``provenance.toml`` has them at the top level or under ``[tool.prove
     fail-on = "error"                 # lowest severity that fails the run
     report-level = "info"             # findings below this are not reported
     as-of = 2024-05-14                # affiliation claims as of this date
-    registries = ["house/outlets.toml"]   # overlays, relative to the config file
+    registries = [                    # overlays, layered in this order
+        "house/outlets.toml",         # a file or folder, relative to the config file
+        {url = "https://intranet.example/overlay.toml", sha256 = "…"},   # pinned, cached
+    ]
 
     [tool.provenance.severity]        # overrides by code or name
     undisclosed-affiliation = "warning"
@@ -34,11 +37,11 @@ from typing import Any
 
 import attrs
 
-from ._exceptions import ConfigError
+from ._exceptions import ConfigError, SyncError
 from ._report import SEVERITY_RANK, Severity
 from ._rules import RULES, Rule
 
-__all__ = ["Config", "PathOverride", "find_config", "load_config"]
+__all__ = ["Config", "PathOverride", "RemoteRegistry", "find_config", "load_config"]
 
 _KEYS = {
     "select",
@@ -65,6 +68,21 @@ class PathOverride:
 
 
 @attrs.frozen
+class RemoteRegistry:
+    """A registry overlay published at a URL (``{url = …, sha256 = …}`` in ``registries``).
+
+    ``position`` is its index in the configuration's ``registries`` list, so that it is layered
+    between the local overlays exactly where it was listed. The overlay is downloaded into the
+    user's cache (see ``provenance registry pull``); parsing a configuration never touches the
+    network.
+    """
+
+    url: str
+    sha256: str | None = None
+    position: int = 0
+
+
+@attrs.frozen
 class Config:
     """The effective settings for a run. ``Config()`` is the default: every rule, default
     severities, failing on errors."""
@@ -80,6 +98,15 @@ class Config:
     rule_options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
     source: Path | None = None
     warnings: tuple[str, ...] = ()
+    remote_registries: tuple[RemoteRegistry, ...] = ()
+
+    def registry_sources(self) -> tuple[str | RemoteRegistry, ...]:
+        """Every overlay in the order it is layered: local paths (``registries``) and remote
+        overlays (``remote_registries``) interleaved as the configuration lists them."""
+        out: list[str | RemoteRegistry] = list(self.registries)
+        for remote in sorted(self.remote_registries, key=lambda r: r.position):
+            out.insert(min(remote.position, len(out)), remote)
+        return tuple(out)
 
     @property
     def root(self) -> Path:
@@ -185,20 +212,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None) -> Config:
     if as_of is not None and not isinstance(as_of, date):
         raise ConfigError(f"{where}: as-of must be a date (YYYY-MM-DD)")
     root = source.parent if source else Path.cwd()
-    registries: list[str] = []
-    raw_regs = data.get("registries", [])
-    if not isinstance(raw_regs, list):
-        raise ConfigError(f"{where}: registries must be a list")
-    for item in raw_regs:
-        if isinstance(item, str):
-            registries.append(str(root / item) if not Path(item).is_absolute() else item)
-        elif isinstance(item, Mapping) and "url" in item:
-            raise ConfigError(
-                f"{where}: registries: remote registry {item.get('url')!r} — registry distribution "
-                "over HTTP is not available in this version; download the file and list its path"
-            )
-        else:
-            raise ConfigError(f"{where}: registries: entries are paths (strings)")
+    registries, remotes = _registries(data.get("registries", []), root, where)
     per_path: list[PathOverride] = []
     raw_pp = data.get("per-path", {})
     if not isinstance(raw_pp, Mapping):
@@ -230,12 +244,53 @@ def parse_config(data: Mapping[str, Any], source: Path | None) -> Config:
         report_level=report_level,
         severity=severity,
         per_path=tuple(per_path),
-        registries=tuple(registries),
+        registries=registries,
         as_of=as_of,
         rule_options={k: dict(v) for k, v in options.items()},
         source=source,
         warnings=tuple(warnings),
+        remote_registries=remotes,
     )
+
+
+_REMOTE_KEYS = ("url", "sha256")
+
+
+def _registries(
+    raw: Any, root: Path, where: str
+) -> tuple[tuple[str, ...], tuple[RemoteRegistry, ...]]:
+    """The ``registries`` list: local paths (relative to ``root``) and pinned URLs."""
+    from ._sync import check_url, normalize_sha256  # no network, no httpx: plain validation
+
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where}: registries must be a list")
+    paths: list[str] = []
+    remotes: list[RemoteRegistry] = []
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            paths.append(str(root / item) if not Path(item).is_absolute() else item)
+        elif isinstance(item, Mapping):
+            here = f"{where}: registries[{i}]"
+            unknown = sorted(set(item) - set(_REMOTE_KEYS))
+            if unknown:
+                raise ConfigError(
+                    f"{here}: unknown key {unknown[0]!r} (allowed: {', '.join(_REMOTE_KEYS)})"
+                )
+            url, pin = item.get("url"), item.get("sha256")
+            if not isinstance(url, str) or not url.strip():
+                raise ConfigError(f"{here}: url must be a non-empty string")
+            if pin is not None and not isinstance(pin, str):
+                raise ConfigError(f"{here}: sha256 must be a string of 64 hex digits")
+            try:
+                remotes.append(RemoteRegistry(check_url(url.strip()), normalize_sha256(pin), i))
+            except SyncError as exc:
+                raise ConfigError(f"{here}: {exc}") from None
+        else:
+            raise ConfigError(
+                f"{where}: registries: entries are paths (strings) or "
+                '{url = "https://…", sha256 = "…"} tables'
+            )
+    return tuple(paths), tuple(remotes)
 
 
 def load_config(path: Path) -> Config:

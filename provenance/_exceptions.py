@@ -56,4 +56,12 @@ class ConfigError(ProvenanceError):
 
 
 class SyncError(ProvenanceError):
-    """A network operation asked for by the user failed."""
+    """A network operation asked for by the user failed: pulling a registry overlay from a
+    URL (unreachable server without a usable cached copy, an HTTP error, a sha256 that does
+    not match the pin, an invalid overlay, a file over the size limit, too many redirects,
+    plain ``http`` to a host that is not loopback). (A short link that cannot be resolved
+    is reported as a warning, not raised.)
+
+    When it is raised, nothing in the cache has changed. The message is one line that names
+    the URL and, when something is missing, the command that fetches it.
+    """

@@ -501,6 +501,7 @@ LEXICON_KEYS = (
     "agentless",
     "type_nouns",
     "outlet_type_nouns",
+    "url_shorteners",
 )
 _TOP_KEYS = ("registry", "outlet", "organization", "country", "generic", "lexicon", "retract")
 
@@ -532,6 +533,7 @@ class Registry:
     _handle_index: dict[str, list[str]] = attrs.field(factory=dict, repr=False)
     _name_index: dict[tuple[str, ...], list[str]] = attrs.field(factory=dict, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    _resolved: Mapping[str, str] = attrs.field(factory=dict, repr=False)
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -869,9 +871,23 @@ class Registry:
     def by_handle(self, handle: str) -> list[Outlet]:
         return [self.outlets[i] for i in self._handle_index.get(handle.lstrip("@").casefold(), [])]
 
+    def with_resolved_urls(self, resolved: Mapping[str, str]) -> Registry:
+        """This registry, with short links resolved: ``resolved`` maps a link as written in a
+        brief (``https://bit.ly/…``) to where it leads, and :meth:`by_url` follows it.
+
+        The copy shares everything else with this registry; this one is unchanged. The
+        resolution itself (network) is ``provenance check --resolve-urls``'s business."""
+        if not resolved:
+            return self
+        merged = {**self._resolved, **{url_key(k): v for k, v in resolved.items()}}
+        return attrs.evolve(self, resolved=merged)
+
     def by_url(self, url: str, on: date | None = None) -> tuple[Outlet, Domain] | None:
         """The outlet a URL (or bare host) belongs to: host suffix at a label boundary and
-        the longest matching path prefix; IP addresses never match."""
+        the longest matching path prefix; IP addresses never match. A short link resolved
+        with :meth:`with_resolved_urls` is looked up by where it leads."""
+        if self._resolved:
+            url = self._resolved.get(url_key(url), url)
         host, path = _split_url(url)
         if not host:
             return None
@@ -1064,6 +1080,22 @@ def _split_url(url: str) -> tuple[str, str]:
     except ValueError:
         pass
     return _normalize_host(host), parts.path.rstrip("/")
+
+
+def url_key(url: str) -> str:
+    """A link in comparable form: scheme, ``www.``, fragment and a trailing ``/`` dropped,
+    the host in lower case; the path and query keep their case (short-link codes need it)."""
+    u = url.strip()
+    if "://" not in u[:12]:
+        u = "//" + u
+    try:
+        parts = urllib.parse.urlsplit(u)
+        host = _normalize_host(parts.hostname or "")
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    netloc = f"{host}:{port}" if port else host
+    return netloc + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
 def _toml_files(path: Path, *, required: bool) -> list[Path]:

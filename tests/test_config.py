@@ -53,8 +53,8 @@ def test_unknown_keys_warn_and_bad_values_fail(tmp_path: Path) -> None:
     assert any("no-such-rule" in w for w in cfg.warnings)
     with pytest.raises(ConfigError, match="fail-on"):
         parse_config({"fail-on": "fatal"}, None)
-    with pytest.raises(ConfigError, match="remote registry"):
-        parse_config({"registries": [{"url": "https://example.org/r.toml"}]}, None)
+    with pytest.raises(ConfigError, match="https is required"):
+        parse_config({"registries": [{"url": "http://example.org/r.toml"}]}, None)
     bad = tmp_path / "provenance.toml"
     bad.write_text("select = [", encoding="utf-8")
     with pytest.raises(ConfigError, match="invalid TOML"):
