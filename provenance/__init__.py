@@ -9,6 +9,7 @@
 from ._check import check, default_registry
 from ._config import Config, find_config, load_config
 from ._exceptions import ConfigError, InputError, ProvenanceError, RegistryError, SyncError
+from ._many import check_many
 from ._model import Affiliation, Alias, Controller, Domain, Evidence, Handle, Organization, Outlet
 from ._model import Claim as AffiliationClaim
 from ._registry import Registry
@@ -58,6 +59,7 @@ __all__ = [
     "SyncError",
     "__version__",
     "check",
+    "check_many",
     "default_registry",
     "find_config",
     "load_config",

@@ -10,7 +10,7 @@ import enum
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from ._config import Config, RemoteRegistry, find_config, load_config, merge_cli
 from ._document import Format, format_for_suffix
 from ._exceptions import ConfigError, InputError, ProvenanceError
 from ._formatters import FORMATTERS, step_summary
+from ._many import BRIEF_SUFFIXES, Task, expand_paths, run_tasks
 from ._model import Organization, Outlet
 from ._registry import Registry
 from ._report import Report
@@ -82,7 +83,10 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check briefs (plain text, Markdown or HTML)")
     c.add_argument(
-        "paths", nargs="+", metavar="PATH", help="brief files ('-' reads standard input)"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="brief files or folders of briefs ('-' reads standard input)",
     )
     c.add_argument(
         "--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)"
@@ -136,6 +140,14 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse briefs larger than N bytes (default: {DEFAULT_MAX_BYTES})",
+    )
+    c.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="check briefs in N worker processes (results stay in input order)",
     )
     c.add_argument(
         "--resolve-urls",
@@ -317,11 +329,41 @@ class _Settings:
         return self.registries[overlays]
 
 
+def _progress_printer() -> Callable[[int, int, str], None] | None:
+    """A progress line on a terminal; nothing in CI logs or when stderr is a file."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r\x1b[2K[{done}/{total}] {path[-60:]}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def _cmd_check(args: argparse.Namespace) -> ExitStatus:
     settings = _Settings(args)
     reports: list[Report] = []
     failing = False
-    for raw_path in args.paths:
+    paths = expand_paths(args.paths)
+    if not paths:
+        raise InputError(
+            "no briefs found: the directory holds no " + ", ".join(BRIEF_SUFFIXES) + " files"
+        )
+    if args.jobs > 1 and len(paths) > 1 and "-" not in paths and not args.resolve_urls:
+        tasks: list[Task] = []
+        for raw_path in paths:
+            cfg = settings.config_for(Path(raw_path))
+            settings.registry_for(cfg)  # validates the overlays once, here
+            chosen: Format | None = None if args.input_format == "auto" else args.input_format
+            overlays = tuple(str(o) for o in (*settings.overlays_for(cfg), *args.registry))
+            tasks.append(Task(raw_path, cfg, overlays, chosen, args.date, args.max_bytes))
+        reports = run_tasks(tasks, args.jobs, _progress_printer())
+        failing = any(r.failing(t.config.fail_on) for r, t in zip(reports, tasks, strict=True))
+        return _finish(args, reports, failing)
+    progress = _progress_printer() if len(paths) > 1 else None
+    for n, raw_path in enumerate(paths, 1):
         path = None if raw_path == "-" else Path(raw_path)
         cfg = settings.config_for(path)
         registry = settings.registry_for(cfg)
@@ -340,6 +382,12 @@ def _cmd_check(args: argparse.Namespace) -> ExitStatus:
         report = check(text, registry=registry, format=fmt, as_of=args.date, path=shown, config=cfg)
         reports.append(report)
         failing = failing or bool(report.failing(cfg.fail_on))
+        if progress:
+            progress(n, len(paths), shown)
+    return _finish(args, reports, failing)
+
+
+def _finish(args: argparse.Namespace, reports: list[Report], failing: bool) -> ExitStatus:
     _out(FORMATTERS[args.format](reports))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and args.format == "github":

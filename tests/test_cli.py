@@ -129,6 +129,25 @@ def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "directory" in _one_error_line(err)
 
 
+def test_directories_are_searched_and_jobs_keep_input_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.md").write_text("RT reported that the envoy left.\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text("Tasnim reported that the talks failed.\n", encoding="utf-8")
+    (tmp_path / "notes.py").write_text("print('not a brief')\n", encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("Press TV said so.\n", encoding="utf-8")
+    code, serial, _ = _run(capsys, "check", str(tmp_path), "--format", "concise")
+    assert code == 1
+    code, parallel, _ = _run(capsys, "check", str(tmp_path), "--format", "concise", "--jobs", "2")
+    assert code == 1
+    assert parallel == serial
+    files = [line.split(":")[0] for line in serial.splitlines()]
+    assert files[0].endswith("1.txt")
+    assert files[-1].endswith("2.md")
+    assert not any("notes.py" in f or "hidden" in f for f in files)
+
+
 def test_over_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _brief(tmp_path, CLEAN * 10)
     code, _, err = _run(capsys, "check", str(path), "--max-bytes", "20")
