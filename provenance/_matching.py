@@ -104,6 +104,8 @@ class Matcher:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.index: dict[str, list[_Entry]] = {}
+        # the forms of one name for one target, in registry order (dedupe in O(1) per name)
+        groups: dict[tuple[tuple[str, ...], str], list[_Entry]] = {}
         for text, alias, entry in registry.iter_names():
             toks = [t for t in tokenize(text) if t.norm not in IGNORED]
             if not toks:
@@ -124,27 +126,24 @@ class Matcher:
                 by,
                 alias,
             )
-            bucket = self.index.setdefault(norms[0], [])
-            same = [x for x in bucket if x.tokens == e.tokens and x.target == e.target]
+            same = groups.setdefault((norms, entry.id), [])
             if not same:
-                bucket.append(e)
+                same.append(e)
             elif _guarded(e.alias) and not any(_guarded(x.alias) for x in same):
                 # an alias that repeats a name with context guards ("Sputnik") replaces the
                 # unguarded forms: the curator asked for the guard
-                for x in same:
-                    bucket.remove(x)
-                bucket.append(e)
+                same[:] = [e]
             elif any(_guarded(x.alias) for x in same) and not _guarded(e.alias):
                 pass  # keep the guarded form
             elif e.exact is None:
                 # a case-insensitive form covers the case-sensitive ones (the first one, often
                 # the outlet's name, is kept)
                 if not any(x.exact is None for x in same):
-                    for x in same:
-                        bucket.remove(x)
-                    bucket.append(e)
+                    same[:] = [e]
             elif all(x.exact is not None and x.exact != e.exact for x in same):
-                bucket.append(e)  # another spelling that must match exactly ("TASS", "Tass")
+                same.append(e)  # another spelling that must match exactly ("TASS", "Tass")
+        for (norms, _target), forms in groups.items():
+            self.index.setdefault(norms[0], []).extend(forms)
         for bucket in self.index.values():
             bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
         lx = registry.lexicon

@@ -61,11 +61,14 @@ _HARAKAT = regex.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 def fold(text: str) -> str:
     """The normalized form used for matching: NFKC, case folded, letter variants folded."""
-    t = unicodedata.normalize("NFKC", text)
-    t = t.translate(_ARABIC_FOLD)
-    if any("\u064b" <= c <= "\u06ed" for c in t):
-        t = _HARAKAT.sub("", t)
-    return t.casefold()
+    return _fold_exact(unicodedata.normalize("NFKC", text).translate(_ARABIC_FOLD))
+
+
+def _fold_exact(exact: str) -> str:
+    """``fold`` of a string that is already NFKC with letter variants folded."""
+    if exact.isascii():
+        return exact.lower()
+    return _HARAKAT.sub("", exact).casefold()
 
 
 @attrs.frozen(slots=True)
@@ -89,9 +92,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         raw = m.group()
         if kind == "acro":
             exact = unicodedata.normalize("NFKC", raw.replace(".", ""))
+        elif raw.isascii():
+            exact = raw  # NFKC and the letter-variant table change nothing in ASCII
         else:
             exact = unicodedata.normalize("NFKC", raw).translate(_ARABIC_FOLD)
-        out.append(Token(m.start(), m.end(), raw, fold(exact), exact, kind))
+        out.append(Token(m.start(), m.end(), raw, _fold_exact(exact), exact, kind))
     return out
 
 

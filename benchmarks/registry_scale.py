@@ -1,0 +1,69 @@
+"""Registry scale: synthetic registries of 1k, 10k and 100k aliases — load, matcher build,
+memory, and scan speed on news text, relative to the 1k registry.
+
+    python benchmarks/registry_scale.py [--sizes 1000 10000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import provenance
+from hostile import news_text  # type: ignore[import-not-found]
+from provenance._matching import matcher_for
+
+SYLLABLES = "ka ri to na mo sel var den lo qui ast ber ul mar zen pa".split()
+
+
+def synthetic_overlay(n: int, path: Path) -> None:
+    rnd = random.Random(n)
+    lines = []
+    for i in range(n):
+        name = " ".join(
+            "".join(rnd.choice(SYLLABLES) for _ in range(3)).capitalize() for _ in range(2)
+        )
+        lines.append(
+            f'[[outlet]]\nid = "zz.synthetic-{i}"\nname = "{name} News {i}"\ncountry = "ZZ"\n'
+            f'medium = "website"\n'
+        )
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--text", type=int, default=200_000, help="characters of news text to scan")
+    args = ap.parse_args()
+    text = news_text(args.text)
+    base_rate = None
+    print(f"{'aliases':>8} {'load s':>7} {'build s':>8} {'MB':>6} {'scan MB/s':>10} {'x 1k':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            path = Path(tmp) / f"synthetic-{n}.toml"
+            synthetic_overlay(n, path)
+            t0 = time.perf_counter()
+            registry = provenance.Registry.from_files(path)
+            load = time.perf_counter() - t0
+            tracemalloc.start()
+            t0 = time.perf_counter()
+            matcher_for(registry)
+            build = time.perf_counter() - t0
+            mem = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            t0 = time.perf_counter()
+            provenance.check(text, registry=registry)
+            secs = time.perf_counter() - t0
+            rate = len(text) / secs / 1e6
+            base_rate = base_rate or rate
+            print(
+                f"{n:>8} {load:>7.2f} {build:>8.2f} {mem:>6.1f} {rate:>10.3f} {base_rate / rate:>6.2f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
