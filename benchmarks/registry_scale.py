@@ -13,8 +13,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import provenance
 from hostile import news_text  # type: ignore[import-not-found]
+
+import provenance
 from provenance._matching import matcher_for
 
 SYLLABLES = "ka ri to na mo sel var den lo qui ast ber ul mar zen pa".split()
