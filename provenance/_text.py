@@ -123,18 +123,22 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, items: Iterable[tuple[str, V]]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
-        self.stems: list[tuple[str, V]] = []
+        # stems indexed by their first two characters (one for one-letter stems), so that a
+        # token is compared only with the stems it could start with
+        self.stems: dict[str, list[tuple[str, V]]] = {}
         for text, value in items:
             if text.endswith("*"):
                 f = fold_phrase(text[:-1])
                 if len(f) == 1:
-                    self.stems.append((f[0], value))
+                    self.stems.setdefault(f[0][:2], []).append((f[0], value))
                 continue
             f = fold_phrase(text)
             if f:
                 self.by_first.setdefault(f[0], []).append((f, value))
         for cands in self.by_first.values():
             cands.sort(key=lambda kv: -len(kv[0]))
+        for stems in self.stems.values():
+            stems.sort(key=lambda sv: -len(sv[0]))  # the longest stem wins
 
     def longest(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The value and token length of the longest phrase starting at ``toks[i]``."""
@@ -145,9 +149,11 @@ class PhraseTable(Generic[V]):
             k = len(key)
             if i + k <= len(toks) and all(toks[i + j].norm == key[j] for j in range(1, k)):
                 return value, k
-        for stem, value in self.stems:
-            if norm.startswith(stem):
-                return value, 1
+        if self.stems:
+            for prefix in (norm[:2], norm[:1]):
+                for stem, value in self.stems.get(prefix, ()):
+                    if norm.startswith(stem):
+                        return value, 1
         return None
 
     def match(self, toks: Sequence[Token], i: int) -> int:
