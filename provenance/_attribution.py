@@ -244,7 +244,6 @@ class _Lex:
     voice: _Phrases
     person_pron: frozenset[str]
     group_pron: frozenset[str]
-    descriptions: _Phrases
     description_heads: frozenset[str]
     boilerplate: tuple[str, ...]
     scare: _Phrases
@@ -275,7 +274,6 @@ def _lex(registry: Registry) -> _Lex:
         voice=ph("voice_change"),
         person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
         group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
-        descriptions=ph("descriptions"),
         description_heads=frozenset(
             f[-1] for f in map(fold_phrase, lx.get("descriptions", ())) if f
         ),
@@ -1250,7 +1248,6 @@ def analyze(
         qa = bisect.bisect_left(real_opens, sent.start)
         qb = bisect.bisect_left(real_opens, sent.end)
         s_quotes = real[qa:qb]
-        claimed_quotes: list[int] = []
         if attr is not None:
             source = attr.source
             if attr.content is not None:
@@ -1289,9 +1286,6 @@ def analyze(
                 para_speaker = source
             if attr.frame and attr.via:
                 frame = _Frame(source, attr.via)
-            elif attr.source is not None and attr.source.mention is None and not attr.frame:
-                # a new voice ends the outlet's frame unless the frame is a conduit
-                pass
         elif frame is not None and not s_quotes and not bp:
             # carried frame: the sentence still reports what the outlet said
             content = (stoks[0].start, sent.end)
@@ -1327,7 +1321,6 @@ def analyze(
             speakers[qi] = QuoteInfo(spk, via)
             if spk is not None:
                 para_speaker = spk
-            claimed_quotes.append(qi)
             claims.append(
                 RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp)
             )

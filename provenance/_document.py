@@ -12,7 +12,6 @@ import bisect
 import functools
 import html
 import re
-from collections.abc import Sequence
 from datetime import date
 from html.parser import HTMLParser
 from typing import Literal
@@ -432,10 +431,8 @@ def _read_markdown(
         # blank the front matter, keeping its line count so that token maps stay valid
         fm_lines = _LINE_BREAK.split(text[:fm_end])
         source = "\n" * (len(fm_lines) - 1) + text[fm_end:]
-        if text.startswith("\ufeff"):
-            source = source  # BOM already removed with the front matter
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = md.parse(source.lstrip("\ufeff") if not fm_end else source)
+    tokens = md.parse(source.lstrip("\ufeff"))  # a BOM is not text (columns are found per line)
     b = _ProseBuilder()
     comments: list[Comment] = []
     skip_depth = 0
@@ -512,15 +509,11 @@ def _read_markdown(
         if m:
             o_start = line_starts[i] + m.start(1)
             b.links.append(
-                Link(m.group(1), o_start, o_start + len(m.group(1)), _anchor_for(b, o_start))
+                # outside the prose: anchored at its end, so it joins the last paragraph
+                Link(m.group(1), o_start, o_start + len(m.group(1)), max(b.size - 1, 0))
             )
     prose, omap, blocks = b.result()
     return prose, omap, blocks, b.links, comments
-
-
-def _anchor_for(b: _ProseBuilder, orig: int) -> int:
-    """The prose index nearest before an original offset (for links outside the prose)."""
-    return max(b.size - 1, 0) if orig >= 0 else 0
 
 
 def _merge_builder(dst: _ProseBuilder, src: _ProseBuilder) -> None:
@@ -753,8 +746,3 @@ def read_document(text: str, fmt: Format = "text", *, path: str | None = None) -
         date=fm_date,
         path=path,
     )
-
-
-def sentences_in(doc: Document, start: int, end: int) -> Sequence[Sentence]:
-    """The sentences overlapping the prose range ``[start, end)``."""
-    return [s for s in doc.sentences if s.start < end and s.end > start]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 import attrs
 
@@ -20,7 +19,6 @@ __all__ = [
     "Relation",
 ]
 
-Confidence = Literal["high", "medium", "low"]
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 
 MEDIA = (

@@ -18,7 +18,6 @@ _D_OPEN = frozenset("\u201c\u201e\u00ab\u300c\u300e\u301d\uff02")
 _D_CLOSE = frozenset("\u201d\u00bb\u300d\u300f\u301e\u201c\uff02")
 # Single-quote family.
 _S_OPEN = frozenset("\u2018\u201a\u2039")
-_S_CLOSE = frozenset("\u2019\u203a\u2018")
 _S_MARKS = re.compile("['\u2018\u2019\u201a\u2039\u203a]")
 _OPEN_CONTEXT = frozenset(" \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff")
 _MAX_QUOTE = 3000  # longest quotation segment in one paragraph we pair (characters)
