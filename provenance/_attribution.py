@@ -1248,6 +1248,7 @@ def analyze(
         qa = bisect.bisect_left(real_opens, sent.start)
         qb = bisect.bisect_left(real_opens, sent.end)
         s_quotes = real[qa:qb]
+        held: tuple[int, ...] = ()  # quotations that are part of the sentence's attributed claim
         if attr is not None:
             source = attr.source
             if attr.content is not None:
@@ -1267,6 +1268,11 @@ def analyze(
                 ):
                     via = frame.via
                 inside = tuple(i for i in s_quotes if content[0] <= quotes[i].start < content[1])
+                held = tuple(
+                    i
+                    for i in inside
+                    if quotes[i].open_mark > content[0] and quotes[i].end <= content[1] + 1
+                )
                 claims.append(
                     RawClaim(
                         "attributed",
@@ -1321,6 +1327,8 @@ def analyze(
             speakers[qi] = QuoteInfo(spk, via)
             if spk is not None:
                 para_speaker = spk
+            if qi in held:
+                continue  # a partial quotation inside reported speech: part of that claim
             claims.append(
                 RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp)
             )
@@ -1347,7 +1355,37 @@ def analyze(
             speakers.setdefault(x, QuoteInfo(None, ()))
     info = tuple(speakers.get(i, QuoteInfo(None, ())) for i in range(len(quotes)))
     claims.sort(key=lambda c: (c.pstart, c.pend))
+    claims = _join_interrupted(ctx, claims)
     return Analysis(tuple(claims), info, boiler), quotes
+
+
+_MAX_FRAME_GAP = 160  # characters between two parts of one interrupted quotation
+
+
+def _join_interrupted(ctx: _Ctx, claims: list[RawClaim]) -> list[RawClaim]:
+    """One claim for a quotation that its own frame interrupts: "“A,” X said. “B.”" is one
+    statement of X's, as PARC-style annotation has it; its quotes stay separate quotes."""
+    out: list[RawClaim] = []
+    sentences = ctx.doc.sentences
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.kind == "quoted"
+            and prev.kind == "quoted"
+            and c.source is not None
+            and prev.source is not None
+            and (c.source.name or ctx.text[c.source.pstart : c.source.pend])
+            == (prev.source.name or ctx.text[prev.source.pstart : prev.source.pend])
+            and sentences[c.sentence].paragraph == sentences[prev.sentence].paragraph
+            and 0 <= c.pstart - prev.pend <= _MAX_FRAME_GAP
+            and c.boilerplate == prev.boilerplate
+        ):
+            via = prev.via + tuple(v for v in c.via if v not in prev.via)
+            out[-1] = attrs.evolve(prev, pend=c.pend, via=via, quotes=prev.quotes + c.quotes)
+            continue
+        out.append(c)
+    return out
 
 
 def _quote_speaker(

@@ -1,0 +1,53 @@
+"""What one claim is: partial quotations inside reported speech, and quotations that their
+own frame interrupts ("“A,” X said. “B.”")."""
+
+from __future__ import annotations
+
+from tests._support import run
+
+
+def test_a_partial_quotation_belongs_to_the_attributed_claim() -> None:
+    report = run("Maranova said the other side had brought “nothing new” to the table.")
+    (q,) = report.quotes
+    (c,) = report.claims
+    assert c.kind == "attributed"
+    assert c.text == "the other side had brought “nothing new” to the table"
+    assert c.quotes == (q.id,)
+    assert q.speaker is not None
+    assert q.speaker.text == "Maranova"
+
+
+def test_a_quotation_that_is_all_the_content_stays_a_quoted_claim() -> None:
+    report = run("Maranova said: “The port stays open.”")
+    (q,) = report.quotes
+    (c,) = report.claims
+    assert c.kind == "quoted"
+    assert c.quotes == (q.id,)
+
+
+def test_an_interrupted_quotation_is_one_claim_of_two_quotes() -> None:
+    text = "“We will not trade,” Maranova said. “The coastline is not for sale.”"
+    report = run(text)
+    q1, q2 = report.quotes
+    (c,) = report.claims
+    assert c.kind == "quoted"
+    assert c.quotes == (q1.id, q2.id)
+    assert (c.start, c.end) == (q1.start, q2.end)
+    assert c.source is not None
+    assert c.source.text == "Maranova"
+
+
+def test_quotations_of_two_speakers_stay_two_claims() -> None:
+    text = "“We will not trade,” Maranova said. “We never asked,” Kessler replied."
+    report = run(text)
+    assert [c.kind for c in report.claims] == ["quoted", "quoted"]
+    assert [c.source.text if c.source else None for c in report.claims] == [
+        "Maranova",
+        "Kessler",
+    ]
+
+
+def test_quotations_in_different_paragraphs_stay_two_claims() -> None:
+    text = "“We will not trade,” Maranova said.\n\n“The coastline is not for sale,” she said."
+    report = run(text)
+    assert [c.kind for c in report.claims] == ["quoted", "quoted"]
