@@ -495,6 +495,7 @@ LEXICON_KEYS = (
     "state_words",
     "person_pronouns",
     "group_pronouns",
+    "not_subject_starts",
     "descriptions",
     "boilerplate",
     "scare_quote_cues",

@@ -1,0 +1,60 @@
+"""Speakers of quotations, one row per construction: (text, the speaker span's text, the
+resolved name). Spans are checked against the text, so a row also pins the offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._support import run
+
+ROWS = [
+    pytest.param("Readers wrote in.\n\n“The port must stay open.” ― Carla Mendes",
+                 "Carla Mendes", "Carla Mendes", id="dash-credit"),
+    pytest.param("Letters.\n\n“Nothing has changed.” — Jon P. Arlan\n“Everything has.” — Mia Sol",
+                 "Mia Sol", "Mia Sol", id="dash-credit-second-line"),
+    pytest.param("Senate leader Harry Reid spoke on Monday.\n\n"
+                 "In recent weeks, Reid has attacked the plan as a “reckless gamble.”",
+                 "Reid", "Reid", id="named-subject-surname"),
+    pytest.param("Governor Ilse Maranova described the offer as a “disgrace” after the vote.",
+                 "Governor Ilse Maranova", "Governor Ilse Maranova",
+                 id="act-verb-subject"),
+    pytest.param("In a message posted Friday, Maranova said she had “areas of disagreement.”",
+                 "Maranova", "Maranova", id="adverbial-before-the-subject"),
+    pytest.param("Following early reports of the blast, Mayor Jon Arlan said “a bomb” went off.",
+                 "Mayor Jon Arlan", "Mayor Jon Arlan", id="noun-reports-is-not-the-cue"),
+    pytest.param("“The data are clear,” said Professor Ian Ward of the University of Kessel.",
+                 "Professor Ian Ward", "Professor Ian Ward",
+                 id="name-ends-before-of"),
+    pytest.param("Without quoting any sources, the Harbour Times reported that Ostrava "
+                 "\"appeared willing to sign.\"", "the Harbour Times", "Harbour Times",
+                 id="without-quoting"),
+    pytest.param("“Gains were modest,” said Professor Ian Ward and Professor Lena Voss. "
+                 "“The trial was small,” the scientists added.",
+                 "the scientists", "Professor Ian Ward and Professor Lena Voss",
+                 id="plural-description-resolves-to-a-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "name"), ROWS)
+def test_speaker(text: str, speaker: str, name: str) -> None:
+    report = run(text)
+    q = report.quotes[-1]
+    assert q.speaker is not None, [x.text for x in report.quotes]
+    assert q.speaker.text == speaker
+    assert text[q.speaker.start : q.speaker.end] == speaker
+    assert (q.speaker.name or q.speaker.text) == name
+
+
+def test_a_clause_is_not_a_speaker() -> None:
+    text = ("Other leaders used blunt language to denounce what Prime Minister Jon Arlan called "
+            "a “reckless” test.")
+    q = run(text).quotes[-1]
+    assert q.speaker is None or len(q.speaker.text.split()) <= 4
+
+
+def test_verb_first_arabic_speaker_resolves_the_newspaper() -> None:
+    text = ("نشرت صحيفة غلوبال تايمز تقريرا.\n\n"
+            "ووصفت الصحيفة التقرير بأنها “تكهنات خبيثة”، مضيفة أن واشنطن تحاول “تلفيق صورة”.")
+    report = run(text)
+    names = [(q.speaker.name or q.speaker.text) if q.speaker else None for q in report.quotes]
+    assert names == ["غلوبال تايمز", "غلوبال تايمز"]
