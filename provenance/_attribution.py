@@ -1251,6 +1251,8 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
             if m.pstart <= q.start + 1 and m.pend >= q.end - 2 and m.pend > m.pstart:
                 term = True
         before = ctx.toks(max(0, q.open_mark - 40), q.open_mark)
+        if before and before[-1].text == ",":
+            before = before[:-1]  # "Ouisa Davis' commentary, “…”": a title after a comma
         for k in range(max(0, len(before) - 3), len(before)):
             n = ctx.lex.scare.match(before, k)
             if n and k + n == len(before):
@@ -1269,13 +1271,89 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
                 or ("-" in text[w.start : w.end + 1] and w.text[:1].islower() and len(w.text) <= 3)
             ]
             small = {"of", "the", "and", "al", "el", "de", "la", "for", "in", "on", "a", "to"}
-            if all(w in caps or w.norm in small for w in words) and words[0].text[:1].isupper():
+            if (
+                all(w in caps or w.norm in small for w in words)
+                and words[0].text[:1].isupper()
+                and not _title_case_sentence(ctx, q.open_mark, outside=q)
+            ):
                 # Title Case (titles, operations, names) unless a cue verb frames it as speech
                 term = True
         if q.close_mark is not None and not words:
             term = True
+        if not term and q.close_mark is not None and words:
+            term = _is_term_by_position(ctx, q, words)
         out.append(attrs.evolve(q, term=term) if term else q)
     return out
+
+
+_TERM_DETERMINERS = frozenset("the a an its his her their our this these".split())
+_NOT_NOUN_AFTER = frozenset(
+    """that which who whom whose and or but for to of in on at by with from as after before
+    than because when while if is was are were has have had will would said says ever""".split()
+)
+
+
+def _title_case_sentence(ctx: _Ctx, pos: int, outside: RawQuote | None = None) -> bool:
+    """A headline in Title Case ("Trump Was ‘Mocking’ Clinton Camp"): capitals there say
+    nothing about a quoted phrase. With ``outside``, that quotation's words are not counted."""
+    sent = ctx.doc.sentence_at(pos)
+    if sent is None:
+        return False
+    words = [
+        t
+        for t in ctx.toks(sent.start, sent.end)
+        if t.kind == "word"
+        and len(t.text) > 3
+        and (outside is None or not outside.open_mark <= t.start <= (outside.close_mark or 0))
+    ]
+    return len(words) >= 3 and sum(_is_cap(t) for t in words) >= 0.7 * len(words)
+
+
+def _is_term_by_position(ctx: _Ctx, q: RawQuote, words: Sequence[Token]) -> bool:
+    """Quotation marks that name or label rather than quote: a nickname inside a name
+    (Robert C. "Bobby" Scott), a lone pronoun ("she" is a "he"), or a short phrase used as a
+    modifier inside a noun phrase (the “sex tape” reference, its “national enterprise reporter”
+    Stephanie …) with no verb of saying before it."""
+    text = ctx.text
+    close = q.close_mark
+    assert close is not None
+    inner = text[q.start : q.end].strip()
+    prev = ctx.toks(max(0, q.open_mark - 30), q.open_mark)
+    nxt = ctx.toks(close + 1, min(len(text), close + 30))
+    prev_t = prev[-1] if prev else None
+    if prev_t is not None and prev_t.text == "." and len(prev) > 1 and len(prev[-2].text) == 1:
+        prev_t = prev[-2]  # an initial: Robert C. "Bobby" Scott
+    next_t = nxt[0] if nxt else None
+    if len(words) == 1 and words[0].norm in (ctx.lex.person_pron | ctx.lex.group_pron):
+        return True
+    if (
+        len(words) == 1
+        and _is_cap(words[0])
+        and prev_t is not None
+        and next_t is not None
+        and _is_cap(prev_t)
+        and _is_word(next_t)
+        and _is_cap(next_t)
+        and text[prev[-1].end : q.open_mark].strip() == ""
+        and not _title_case_sentence(ctx, q.open_mark)
+    ):
+        return True  # a nickname between the parts of a name
+    if (
+        2 <= len(words) <= 4
+        and not any(c in inner for c in ".!?,;:")
+        and prev_t is not None
+        and prev_t.norm in _TERM_DETERMINERS
+        and next_t is not None
+        and _is_word(next_t)
+        and next_t.norm not in _NOT_NOUN_AFTER
+        and text[close + 1 : next_t.start].strip() == ""
+    ):
+        sent = ctx.doc.sentence_at(q.open_mark)
+        if sent is None:
+            return False
+        before = ctx.toks(sent.start, q.open_mark)
+        return not _find_cue(ctx, before)
+    return False
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1621,7 +1699,14 @@ def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     if toks[0].norm in ctx.lex.person_pron and toks[0].norm in ("he", "she"):
         return SourceRef(toks[0].start, toks[0].end, ctx.resolve("person"))
     run: list[Token] = []
-    for t in toks:
+    lex = ctx.lex
+
+    def cue_at(k: int) -> bool:
+        return bool(lex.speech.match(toks, k) or lex.act.match(toks, k))
+
+    for k, t in enumerate(toks):
+        if run and cue_at(k):
+            break  # a Title Case headline: "Chris Christie Calls Hillary Clinton ‘A Disgrace’"
         if (_is_word(t) and _is_cap(t)) or (
             run and (t.text in (".", "\u2019s", "'s") or t.norm in _NAME_LINKS)
         ):
@@ -1630,7 +1715,9 @@ def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
         break
     while run and not _is_word(run[-1]):
         run.pop()
-    if not run or len(run) >= len(toks) or not toks[len(run)].text[:1].islower():
+    if not run or len(run) >= len(toks):
+        return None
+    if not toks[len(run)].text[:1].islower() and not cue_at(len(run)):
         return None  # no verb after the name: not the subject of a clause
     caps = [t for t in run if _is_word(t) and t.norm not in _NOT_NAME]
     if not caps or any(t.norm in _NOT_PERSON for t in caps[-1:]):
