@@ -792,6 +792,37 @@ def _np_end(toks: Sequence[Token], j: int) -> int:
     return k
 
 
+def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: int) -> _Attr | None:
+    """“QUOTE,” said X, a lawyer who … / “QUOTE,” X, director of …, said of the plan: the
+    sentence opens with a quotation that its frame follows, so the quotation is the content
+    (a quote only), whatever the length of the speaker's description."""
+    if not stoks or stoks[0].text not in _OPEN_QUOTES:
+        return None
+    q = next((x for x in ctx.quotes if not x.term and x.open_mark == stoks[0].start), None)
+    if q is None or q.close_mark is None or q.close_mark >= stoks[ci].start:
+        return None
+    between = [t for t in stoks[:ci] if t.start > q.close_mark]
+    while between and between[0].text in (",", "\u060c"):
+        between = between[1:]
+    if any(t.text in _OPEN_QUOTES for t in between) or any(t.norm in ctx.lex.that for t in between):
+        return None
+    tail = stoks[ci + ck :]
+    if any(t.norm in ctx.lex.that for t in tail[:3]):
+        return None  # "“…,” she said, adding that …" is handled as a clause
+    if not between or all(t.norm in _AUX for t in between):
+        src = list(stoks[ci + ck : _np_end(stoks, ci + ck)])
+    else:
+        src = between
+        for k in range(1, len(src) - 1):
+            if src[k].text == "," and not _is_cap(src[k + 1]):
+                src = src[:k]  # "Leonard E. Burman, director of …": the name
+                break
+    source = ctx.source_from(src) if src else None
+    via = tuple(ctx.mentions_in(src[0].start, src[-1].end)) if src else ()
+    cue_span = (stoks[ci].start, stoks[ci + ck - 1].end)
+    return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
+
+
 def _adverbial_subject(ctx: _Ctx, stoks: Sequence[Token], cue: tuple[str, int, int]) -> bool:
     kind, ci, _ck = cue
     if kind not in ("speech", "act", "denial") or ci == 0:
@@ -995,6 +1026,9 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
 
     # verbs: speech / act / denial / citing
+    framed = _frame_after_opening_quote(ctx, stoks, ci, ck) if kind == "speech" else None
+    if framed is not None:
+        return framed
     # "CLAIM, X said." or "“QUOTE,” X said" or "CLAIM, said X."
     comma_before = (ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"')) or any(
         t.text == "," for t in stoks[max(0, ci - 8) : ci]
@@ -1550,7 +1584,7 @@ def analyze(
     return Analysis(tuple(claims), info, boiler), quotes
 
 
-_MAX_FRAME_GAP = 160  # characters between two parts of one interrupted quotation
+_MAX_FRAME_GAP = 300  # characters between two parts of one interrupted quotation
 
 
 def _join_interrupted(ctx: _Ctx, claims: list[RawClaim]) -> list[RawClaim]:

@@ -51,3 +51,23 @@ def test_quotations_in_different_paragraphs_stay_two_claims() -> None:
     text = "“We will not trade,” Maranova said.\n\n“The coastline is not for sale,” she said."
     report = run(text)
     assert [c.kind for c in report.claims] == ["quoted", "quoted"]
+
+
+def test_a_long_speaker_description_after_the_quotation_is_not_content() -> None:
+    text = ("“It was a spectacular deal,” said Patrick Arlan, a law professor at Kessel "
+            "University who has been involved in cases against port operators since the 1970s.")
+    report = run(text)
+    assert [c.kind for c in report.claims] == ["quoted"]
+    q = report.quotes[0]
+    assert q.speaker is not None
+    assert q.speaker.text == "Patrick Arlan"
+
+
+def test_a_speaker_with_an_appositive_before_the_verb() -> None:
+    text = ("“It has the virtue of being responsible,” Leonard E. Arlan, director of the Kessel "
+            "Policy Center and a professor at the Harbour School, said of the plan.")
+    report = run(text)
+    assert [c.kind for c in report.claims] == ["quoted"]
+    q = report.quotes[0]
+    assert q.speaker is not None
+    assert q.speaker.text == "Leonard E. Arlan"
