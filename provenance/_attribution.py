@@ -823,6 +823,39 @@ def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: i
     return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
 
 
+# verbs of saying proper, which start a second claim when coordinated ("… and said …")
+_SAYING = frozenset(
+    """said says added adds told warned insisted stressed noted explained argued claimed
+    declared acknowledged admitted adding saying noting warning stressing insisting arguing
+    explaining claiming""".split()
+)
+
+
+def _split_coordinated(
+    ctx: _Ctx, content: tuple[int, int]
+) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Content that a second verb of saying of the same speaker continues ("promised to keep
+    campaigning and said she would not back down"; "…, adding that …") is two claims: each
+    part with its own cue (None for the first, whose cue is the sentence's)."""
+    toks = ctx.toks(*content)
+    for kind, ci, ck in _find_cue(ctx, toks):
+        if kind != "speech" or ci < 2 or ck != 1 or toks[ci].norm not in _SAYING:
+            continue
+        prev = toks[ci - 1]
+        if not (prev.norm == "and" or (prev.text == "," and toks[ci].norm.endswith("ing"))):
+            continue
+        end_tok = ci - 2
+        while end_tok >= 0 and toks[end_tok].text in (",", ";"):
+            end_tok -= 1
+        j = _after_that(ctx, toks, ci + ck)
+        if end_tok < 0 or sum(1 for t in toks[j:] if _is_word(t)) < 2:
+            continue
+        first = (content[0], toks[end_tok].end)
+        second = (toks[j].start, content[1])
+        return [(first, None), (second, (toks[ci].start, toks[ci + ck - 1].end))]
+    return [(content, None)]
+
+
 def _adverbial_subject(ctx: _Ctx, stoks: Sequence[Token], cue: tuple[str, int, int]) -> bool:
     kind, ci, _ck = cue
     if kind not in ("speech", "act", "denial") or ci == 0:
@@ -1492,25 +1525,27 @@ def analyze(
                     and attr.frame is False
                 ):
                     via = frame.via
-                inside = tuple(i for i in s_quotes if content[0] <= quotes[i].start < content[1])
-                held = tuple(
-                    i
-                    for i in inside
-                    if quotes[i].open_mark > content[0] and quotes[i].end <= content[1] + 1
-                )
-                claims.append(
-                    RawClaim(
-                        "attributed",
-                        *content,
-                        sent.index,
-                        src,
-                        via,
-                        inside,
-                        attr.cue,
-                        attr.negated,
-                        bp,
+                parts = _split_coordinated(ctx, content)
+                for n, (part, cue) in enumerate(parts):
+                    inside = tuple(i for i in s_quotes if part[0] <= quotes[i].start < part[1])
+                    held += tuple(
+                        i
+                        for i in inside
+                        if quotes[i].open_mark > part[0] and quotes[i].end <= part[1] + 1
                     )
-                )
+                    claims.append(
+                        RawClaim(
+                            "attributed",
+                            *part,
+                            sent.index,
+                            src,
+                            via,
+                            inside,
+                            cue or attr.cue,
+                            attr.negated and n == 0,
+                            bp,
+                        )
+                    )
                 ctx.remember(src, ctx.toks(src.pstart, src.pend) if src else ())
             if source is not None:
                 ctx.remember(source, ctx.toks(source.pstart, source.pend))

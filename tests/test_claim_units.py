@@ -71,3 +71,26 @@ def test_a_speaker_with_an_appositive_before_the_verb() -> None:
     q = report.quotes[0]
     assert q.speaker is not None
     assert q.speaker.text == "Leonard E. Arlan"
+
+
+def test_a_second_verb_of_saying_starts_a_second_claim() -> None:
+    text = "Maranova promised to keep campaigning and said she would not back down."
+    claims = [(c.kind, c.text) for c in run(text).claims]
+    assert claims == [
+        ("attributed", "to keep campaigning"),
+        ("attributed", "she would not back down"),
+    ]
+
+
+def test_a_verb_of_the_reported_clause_does_not_split_it() -> None:
+    text = "TASS said its troops repulsed the attack and continued their advance."
+    claims = [(c.kind, c.text) for c in run(text).claims]
+    assert claims == [("attributed", "its troops repulsed the attack and continued their advance")]
+
+
+def test_evidence_verbs_report_content() -> None:
+    (c,) = run("A new poll shows that the governor leads by four points.").claims
+    assert c.kind == "attributed"
+    assert c.text == "the governor leads by four points"
+    assert c.source is not None
+    assert c.source.text == "A new poll"
