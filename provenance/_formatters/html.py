@@ -41,7 +41,7 @@ MAX_EVIDENCE = 6
 """At most this many evidence links per card; the rest are counted."""
 
 _RULES = {r.code: r for r in RULES}
-_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+")
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "ℹ"}
 
@@ -119,12 +119,14 @@ def nest(text: str, spans: Sequence[Span], start: int, end: int) -> str:
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """The brief's paragraphs: runs of text between blank lines (whitespace-only ones dropped)."""
+    """The brief's paragraphs: runs of text between blank lines, without trailing whitespace
+    (whitespace-only runs are dropped)."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in [*_BLANK_LINES.finditer(text), None]:
         a, b = pos, (m.start() if m else len(text))
-        if text[a:b].strip():
+        b = a + len(text[a:b].rstrip())
+        if b > a:
             out.append((a, b))
         if m:
             pos = m.end()
@@ -501,10 +503,10 @@ def _article(r: Report, index: int) -> str:
         f'<article class="report" id="{p}" aria-labelledby="{p}-h">'
         f'<h2 id="{p}-h"><span class="muted">Brief:</span> {_e(path)}</h2>'
         f'<section class="summary" aria-label="Summary of {_e(path)}">'
-        f"{_counts(r, findings)}"
-        f'<div class="summary-grid">{_sources_table(r, p)}{_chart(r, p)}</div></section>'
+        f"\n{_counts(r, findings)}\n"
+        f'<div class="summary-grid">{_sources_table(r, p)}\n{_chart(r, p)}</div></section>\n'
         f'<section class="brief" aria-label="The brief, annotated" id="{p}-brief">'
-        f'{"".join(rows)}</section></article>'
+        "\n" + "\n".join(rows) + "\n</section></article>"
     )
 
 
