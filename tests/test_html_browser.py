@@ -16,7 +16,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import pytest
 
@@ -41,13 +41,23 @@ ARGS = [
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-brief.txt"
 
 
+REQUIRED = os.environ.get("PROVENANCE_REQUIRE_BROWSER") == "1"  # set by .ci/run
+
+
+def _missing(reason: str) -> NoReturn:
+    if REQUIRED:
+        pytest.fail(f"{reason}; PROVENANCE_REQUIRE_BROWSER=1 requires the browser tests to run")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[browser]')"
-    )
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[browser]')")
     if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        _missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
