@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 import pytest
 
 import provenance
+from provenance._cli import main
 from provenance._formatters import format_html
 from tests.test_html import HERE, HOSTILE, zedland_report
 
@@ -174,21 +175,36 @@ def test_zedland_page_shows_highlights_cards_and_findings(browser: Browser, tmp_
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason=f"no seed brief at {SEED}")
-def test_seed_brief_page(browser: Browser, tmp_path: Path) -> None:
-    """``provenance check seed-brief.txt --format html``: the whole brief, marked."""
-    report = provenance.check(SEED, as_of=date(2017, 4, 16))
-    page, watch = _open(browser, format_html([report]), tmp_path, "seed")
+def test_seed_brief_page(
+    browser: Browser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``provenance check ../shared/examples/seed-brief.txt --format html > seed.html``: the
+    whole brief is in the page with its mentions, quotes and claims marked; screenshots of
+    the page and of an open card are saved under ``tmp_path``."""
+    code = main(["check", str(SEED), "--format", "html"])
+    page_html, err = capsys.readouterr()
+    assert code in (0, 1)
+    assert err == ""
+    report = provenance.check(SEED)
+    page, watch = _open(browser, page_html, tmp_path, "seed")
     try:
         text = "\n\n".join(_visible_text(page, "section.brief p.para"))
-        words = report.text.split()
-        assert text.split() == words  # the whole brief is in the page
-        assert page.locator("section.brief mark.mention").count() == len(report.mentions)
-        assert page.locator("section.brief .quote.first").count() == len(report.quotes) or (
-            page.locator("section.brief .quote").count() >= len(report.quotes)
-        )
+        assert text.split() == report.text.split()  # the whole brief is in the page
+        marks = page.locator("section.brief mark.mention")
+        assert marks.count() == len(report.mentions)
+        assert all(marks.nth(i).is_visible() for i in range(marks.count()))
+        assert page.locator("section.brief .quote.first").count() == len(report.quotes)
         for kind in ("quoted", "attributed", "unattributed"):
-            if any(c.kind == kind for c in report.claims):
+            n = sum(1 for c in report.claims if c.kind == kind)
+            assert page.locator(f"section.brief .claim-{kind}.first").count() == n
+            if n:
                 assert page.locator(f"section.brief .claim-{kind}").first.is_visible()
+        notes = page.locator("ol.notes > li.note")
+        assert notes.count() == len([f for f in report.findings if not f.suppressed])
+        full = tmp_path / "seed.png"
+        page.screenshot(path=str(full), full_page=True)
+        assert full.stat().st_size > 50_000
+
         tasnim = next(m for m in report.mentions if m.outlet and m.outlet.id == "ir.tasnim")
         page.focus(f"#r1-{tasnim.id}")
         card = page.locator(f"#r1-card-{tasnim.id}")
@@ -196,10 +212,73 @@ def test_seed_brief_page(browser: Browser, tmp_path: Path) -> None:
         assert "Islamic Revolutionary Guard Corps" in card.inner_text()
         assert "disclosed in the brief" in card.inner_text()
         assert card.locator("a[href^='https://']").count() >= 1
-        shot = tmp_path / "seed.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.stat().st_size > 50_000
+        shot = tmp_path / "seed-card.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
         assert watch.external() == []
+    finally:
+        page.close()
+
+
+# The WCAG contrast ratio of every visible piece of text (badges drawn by CSS included)
+# against the background it is drawn on; returns the pieces under 4.5:1.
+CONTRAST = """() => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lum = (c) => { const f = (v) => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const ratio = (a, b) => { const x = lum(a), y = lum(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const bgOf = (el, own) => { if (own && own[3] > 0) return own;
+    for (let e = el; e; e = e.parentElement) {
+      const b = parse(getComputedStyle(e).backgroundColor); if (b && b[3] > 0) return b; }
+    return [255, 255, 255, 1]; };
+  const low = []; let checked = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('svg')) continue;
+    const st = getComputedStyle(el);
+    if (st.display === 'none' || st.visibility === 'hidden' || !el.getClientRects().length) continue;
+    if ([...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) {
+      checked++;
+      const r = ratio(parse(st.color), bgOf(el, null));
+      if (r < 4.5) low.push(el.tagName + '.' + el.className + ' ' + r.toFixed(2)); }
+    for (const ps of ['::before', '::after']) {
+      const p = getComputedStyle(el, ps);
+      if (!p.content || p.content === 'none' || p.content === 'normal') continue;
+      checked++;
+      const r = ratio(parse(p.color), bgOf(el, parse(p.backgroundColor)));
+      if (r < 4.5) low.push(el.tagName + '.' + el.className + ps + ' ' + r.toFixed(2)); }
+  }
+  return {checked, low};
+}"""
+
+
+def test_text_contrast_and_keyboard_order(browser: Browser, tmp_path: Path) -> None:
+    """Every text on the page, an open card's included, has a contrast of at least 4.5:1;
+    the Tab key reaches the skip link first, then every outlet in reading order."""
+    report = zedland_report()
+    page, _ = _open(browser, format_html([report]), tmp_path, "contrast")
+    try:
+        page.focus("#r1-m1")
+        result = page.evaluate(CONTRAST)
+        assert result["checked"] > 50
+        assert result["low"] == []
+        page.reload()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        order: list[str] = []
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            active = page.evaluate("[document.activeElement.tagName, document.activeElement.id,"
+                                   " document.activeElement.className]")
+            if active[0] == "MARK":
+                order.append(active[1])
+            if active[0] == "BODY":
+                break
+        expected = [f"r1-{m.id}" for m in report.mentions]
+        assert [i for i in order if i in expected] == expected
     finally:
         page.close()
 

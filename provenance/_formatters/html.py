@@ -23,10 +23,12 @@ made only of ``http``/``https`` evidence URLs.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import attrs
@@ -76,13 +78,19 @@ def nest(text: str, spans: Sequence[Span], start: int, end: int) -> str:
     An element that would cross another is closed where the other one closes and reopened
     after it (the later pieces carry ``Span.rest``). Spans are clipped to ``[start, end)``;
     empty ones are left out. The first piece of a span is the one that opens at its start.
+    Spans with the same start nest longest outside, then by ``rank``.
+
+    One sweep over the span boundaries: the open elements stay sorted by (start, longest
+    first, rank), so a span that ends closes only the elements opened after it.
     """
-    clipped = [
-        (max(s.start, start), min(s.end, end), i)
-        for i, s in enumerate(spans)
-        if max(s.start, start) < min(s.end, end)
-    ]
-    points = sorted({start, end, *(a for a, _, _ in clipped), *(b for _, b, _ in clipped)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, set[int]] = {}
+    for i, s in enumerate(spans):
+        a, b = max(s.start, start), min(s.end, end)
+        if a < b:
+            opening.setdefault(a, []).append(i)
+            closing.setdefault(b, set()).add(i)
+    points = sorted({start, end, *opening, *closing})
     stack: list[int] = []
     out: list[str] = []
     first_open: set[int] = set()
@@ -98,19 +106,17 @@ def nest(text: str, spans: Sequence[Span], start: int, end: int) -> str:
         out.append(f"</{spans[i].tag}>")
 
     for a, b in itertools.pairwise(points):
-        active = sorted((i for cs, ce, i in clipped if cs <= a and ce >= b), key=key)
-        keep = 0
-        while keep < len(stack) and keep < len(active) and stack[keep] == active[keep]:
-            keep += 1
-        for i in reversed(stack[keep:]):
+        ending = closing.get(a, set())
+        cut = next((k for k, i in enumerate(stack) if i in ending), len(stack))
+        reopen = [i for i in stack[cut:] if i not in ending]
+        for i in reversed(stack[cut:]):
             close(i)
-        del stack[keep:]
-        for i in active[keep:]:
+        del stack[cut:]
+        for i in sorted([*reopen, *opening.get(a, [])], key=key):
             s = spans[i]
-            opening = a == s.start
-            if opening:
+            if a == s.start:
                 first_open.add(i)
-            out.append(f"<{s.tag}{s.first if opening else s.rest}>")
+            out.append(f"<{s.tag}{s.first if a == s.start else s.rest}>")
             stack.append(i)
         out.append(_e(text[a:b]))
     for i in reversed(stack):
@@ -224,14 +230,14 @@ def _row(key: str, value: str) -> str:
     return f'<span class="card-row"><span class="k">{_e(key)}</span> <span class="v">{value}</span></span>'
 
 
-def _claim_title(c: Claim, r: Report) -> str:
+def _claim_title(c: Claim, by_id: Mapping[str, Mention]) -> str:
     parts = [f"{c.kind} claim"]
     if c.source is not None:
         name = c.source.name if c.source.name and c.source.name != c.source.text else None
         parts.append(f"source: {c.source.text}" + (f" (= {name})" if name else ""))
     names = []
     for v in c.via:
-        m = r.mention(v)
+        m = by_id.get(v)
         if m is not None:
             names.append(_source_name(m))
     if names:
@@ -251,12 +257,14 @@ def _numbered(r: Report) -> list[Finding]:
     )
 
 
-def _spans(r: Report, p: str, findings: Sequence[Finding]) -> list[Span]:
+def _spans(
+    r: Report, p: str, findings: Sequence[Finding], by_id: Mapping[str, Mention]
+) -> list[Span]:
     """Every element to place in the brief ``r`` (ids prefixed with ``p``)."""
     spans: list[Span] = []
     for c in r.claims:
         cls = f"claim claim-{c.kind}" + (" boilerplate" if c.boilerplate else "")
-        title = _claim_title(c, r)
+        title = _claim_title(c, by_id)
         spans.append(
             Span(
                 c.start,
@@ -276,7 +284,7 @@ def _spans(r: Report, p: str, findings: Sequence[Finding]) -> list[Span]:
                 q.end,
                 1,
                 "span",
-                _attrs(class_="quote", id=f"{p}-{q.id}", title=title),
+                _attrs(class_="quote first", id=f"{p}-{q.id}", title=title),
                 _attrs(class_="quote", title=title),
             )
         )
@@ -349,8 +357,8 @@ _CHART = (
 )
 
 
-def _claim_source_type(c: Claim, r: Report) -> str:
-    ms = [m for m in (r.mention(v) for v in c.via) if m is not None]
+def _claim_source_type(c: Claim, by_id: Mapping[str, Mention]) -> str:
+    ms = [by_id[v] for v in c.via if v in by_id]
     if any(m.state_affiliated is True for m in ms):
         return "state"
     if any(m.state_affiliated is False for m in ms):
@@ -360,11 +368,11 @@ def _claim_source_type(c: Claim, r: Report) -> str:
     return "unattributed" if c.kind == "unattributed" else "named"
 
 
-def _chart(r: Report, p: str) -> str:
+def _chart(r: Report, p: str, by_id: Mapping[str, Mention]) -> str:
     claims = [c for c in r.claims if not c.boilerplate]
     counts = dict.fromkeys((k for k, _ in _CHART), 0)
     for c in claims:
-        counts[_claim_source_type(c, r)] += 1
+        counts[_claim_source_type(c, by_id)] += 1
     top = max(counts.values(), default=0) or 1
     label_w, bar_w, row_h = 230, 260, 26
     height = row_h * len(_CHART) + 8
@@ -391,19 +399,27 @@ def _chart(r: Report, p: str) -> str:
     )
 
 
-def _sources_table(r: Report, p: str) -> str:
+def _source_key(m: Mention) -> str:
+    return m.outlet.id if m.outlet else f"{m.kind}:{m.text.casefold()}"
+
+
+def _sources_table(r: Report, p: str, by_id: Mapping[str, Mention]) -> str:
     groups: dict[str, list[Mention]] = {}
     for m in r.mentions:
-        key = m.outlet.id if m.outlet else f"{m.kind}:{m.text.casefold()}"
-        groups.setdefault(key, []).append(m)
+        groups.setdefault(_source_key(m), []).append(m)
     if not groups:
         return '<p class="muted">The brief cites no outlet.</p>'
+    carried: Counter[str] = Counter()
+    for c in r.claims:
+        if not c.boilerplate:
+            carried.update({_source_key(by_id[v]) for v in c.via if v in by_id})
     rows = []
-    for ms in groups.values():
+    for key, ms in groups.items():
         first = ms[0]
         aff, badge, _ = _verdict(first)
-        ids = {m.id for m in ms}
-        carried = sum(1 for c in r.claims if not c.boilerplate and ids & set(c.via))
+        controllers = "; ".join(_e(c.name) for c in first.controllers) or (
+            '<span class="muted">—</span>'
+        )
         if first.state_affiliated is True:
             disclosed = (
                 "✓ yes" if any(m.disclosed for m in ms) else '<strong class="bad">✗ no</strong>'
@@ -418,13 +434,14 @@ def _sources_table(r: Report, p: str) -> str:
             f'<tr><th scope="row"><a href="#{_e(p)}-{_e(first.id)}">{_e(_source_name(first))}</a>'
             f"{kind}</th>"
             f"<td>{_e(first.label)}{' (disputed)' if first.disputed else ''}</td>"
+            f"<td>{controllers}</td>"
             f'<td><span class="pill {aff}">{_e(badge)}</span></td>'
             f"<td>{disclosed}</td><td class=\"num\">{len(ms)}</td>"
-            f'<td class="num">{carried}</td></tr>'
+            f'<td class="num">{carried[key]}</td></tr>'
         )
     return (
         '<table class="sources"><caption>Sources cited</caption><thead><tr>'
-        '<th scope="col">Source</th><th scope="col">Label</th>'
+        '<th scope="col">Source</th><th scope="col">Label</th><th scope="col">Controlled by</th>'
         '<th scope="col">State-affiliated</th><th scope="col">Disclosed</th>'
         '<th scope="col" class="num">Mentions</th><th scope="col" class="num">Claims carried</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -479,11 +496,14 @@ def _note(f: Finding, n: int, p: str, target: str) -> str:
 def _article(r: Report, index: int) -> str:
     p = f"r{index}"
     findings = _numbered(r)
-    spans = _spans(r, p, findings)
+    by_id = {m.id: m for m in r.mentions}
+    spans = _spans(r, p, findings, by_id)
     blocks = _blocks(r.text)
+    ends = [e for _, e in blocks]
     notes: dict[int, list[str]] = {}
     for n, f in enumerate(findings, 1):
-        b = next((i for i, (s, e) in enumerate(blocks) if f.start < e), max(len(blocks) - 1, 0))
+        # the paragraph the finding starts in (or the next one, or the last)
+        b = min(bisect.bisect_right(ends, f.start), max(len(blocks) - 1, 0))
         s, e = blocks[b] if blocks else (0, 0)
         target = f"{p}-f{n}" if max(f.start, s) < min(f.end, e) else f"{p}-p{b + 1}"
         notes.setdefault(b, []).append(_note(f, n, p, target))
@@ -504,7 +524,8 @@ def _article(r: Report, index: int) -> str:
         f'<h2 id="{p}-h"><span class="muted">Brief:</span> {_e(path)}</h2>'
         f'<section class="summary" aria-label="Summary of {_e(path)}">'
         f"\n{_counts(r, findings)}\n"
-        f'<div class="summary-grid">{_sources_table(r, p)}\n{_chart(r, p)}</div></section>\n'
+        f'<div class="summary-grid">{_sources_table(r, p, by_id)}\n{_chart(r, p, by_id)}</div>'
+        "</section>\n"
         f'<section class="brief" aria-label="The brief, annotated" id="{p}-brief">'
         "\n" + "\n".join(rows) + "\n</section></article>"
     )
