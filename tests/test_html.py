@@ -316,3 +316,18 @@ def test_several_briefs_one_page_and_edge_cases() -> None:
         "Tasnim said the talks failed.",
         "  RT said so.",
     ]
+
+
+def test_suppressed_findings_are_listed_with_their_reason_not_as_notes() -> None:
+    brief = (
+        "<!-- provenance-disable-next-line PRV102 -- explained in the <b>sidebar</b> -->\n"
+        "Tasnim reported that the talks had failed.\n"
+    )
+    report = provenance.check(brief, format="markdown", as_of=date(2024, 5, 14))
+    assert any(f.suppressed and f.rule == "PRV102" for f in report.findings)
+    out = format_html([report])
+    assert_inert(out)
+    assert "finding suppressed in the brief</summary>" in out
+    assert "explained in the &lt;b&gt;sidebar&lt;/b&gt;" in out
+    assert "undisclosed-affiliation</span>" not in out  # no note for it
+    assert "suppressed in the brief)" in out

@@ -37,7 +37,7 @@ from .._report import SEVERITY_RANK, Claim, Finding, Mention, Report
 from .._rules import RULES
 from ._common import count_words, display_path, plural
 
-__all__ = ["MAX_EVIDENCE", "format_html", "nest"]
+__all__ = ["MAX_EVIDENCE", "Span", "format_html", "nest"]
 
 MAX_EVIDENCE = 6
 """At most this many evidence links per card; the rest are counted."""
@@ -210,9 +210,10 @@ def _card(m: Mention, card_id: str) -> str:
         for ev in m.evidence[:MAX_EVIDENCE]:
             words = f"{ev.publisher}, {ev.date.isoformat()} ({ev.type})"
             if _safe_url(ev.url):
+                about = ev.summary or ev.quote
                 links.append(
-                    f'<span class="ev"><a href="{_e(ev.url)}" rel="noopener noreferrer">'
-                    f"{_e(words)}</a></span>"
+                    f'<span class="ev"><a href="{_e(ev.url)}" rel="noopener noreferrer"'
+                    f"{_attrs(title=about)}>{_e(words)}</a></span>"
                 )
             else:
                 links.append(f'<span class="ev">{_e(words)}: {_e(ev.url)}</span>')
@@ -322,7 +323,6 @@ def _spans(
         aff, badge, _ = _verdict(m)
         cls = f"mention {aff}" + (" undisclosed" if m.state_affiliated and not m.disclosed else "")
         card_id = f"{p}-card-{m.id}"
-        label = f"{_source_name(m)}: {m.label}"
         spans.append(
             Span(
                 m.start,
@@ -335,8 +335,7 @@ def _spans(
                     tabindex="0",
                     data_badge=badge,
                     aria_describedby=card_id,
-                )
-                + f' data-label="{_e(label)}"',
+                ),
                 _attrs(class_=cls),
                 _card(m, card_id),
             )
@@ -492,6 +491,22 @@ def _note(f: Finding, n: int, p: str, target: str) -> str:
     return "".join(parts)
 
 
+def _suppressed(r: Report) -> str:
+    """Findings silenced by a suppression comment in the brief, with the reasons given."""
+    items = [
+        f"<li><code>{_e(f.rule)}</code> {_e(f.name)}, line {f.line}: {_e(f.message)} "
+        f'<span class="muted">— {_e(f.suppression or "no reason given")}</span></li>'
+        for f in r.findings
+        if f.suppressed
+    ]
+    if not items:
+        return ""
+    return (
+        f'<details class="suppressed"><summary>{plural(len(items), "finding")} suppressed in '
+        f'the brief</summary><ul>{"".join(items)}</ul></details>'
+    )
+
+
 # --------------------------------------------------------------------------- the page
 def _article(r: Report, index: int) -> str:
     p = f"r{index}"
@@ -525,7 +540,7 @@ def _article(r: Report, index: int) -> str:
         f'<section class="summary" aria-label="Summary of {_e(path)}">'
         f"\n{_counts(r, findings)}\n"
         f'<div class="summary-grid">{_sources_table(r, p, by_id)}\n{_chart(r, p, by_id)}</div>'
-        "</section>\n"
+        f"{_suppressed(r)}</section>\n"
         f'<section class="brief" aria-label="The brief, annotated" id="{p}-brief">'
         "\n" + "\n".join(rows) + "\n</section></article>"
     )
@@ -588,7 +603,8 @@ figure.chart text{fill:#1b1b1b}figure.chart rect{stroke:#1b1b1b;stroke-width:.5}
 .bar-state rect{fill:#d9534f}.bar-independent rect{fill:#3c9a4e}.bar-unknown rect{fill:#e0b000}
 .bar-named rect{fill:#6b8fd6}.bar-unattributed rect{fill:#9a9a9a}
 .legend{margin:1em 0;font-size:.92em;border:1px solid var(--line);border-radius:4px;padding:.4em .9em}
-.legend summary{font-weight:600;cursor:pointer}.legend ul{margin:.4em 0;padding-left:1.2em}
+.legend summary,.suppressed summary{font-weight:600;cursor:pointer}
+.suppressed{margin:1em 0;font-size:.92em}.legend ul{margin:.4em 0;padding-left:1.2em}
 .brief{margin-top:1em}
 .row{display:grid;grid-template-columns:minmax(0,44rem) minmax(14rem,1fr);gap:2rem;align-items:start}
 .para{white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 1.1em;line-height:2.05}
