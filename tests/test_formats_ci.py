@@ -89,7 +89,7 @@ def _prv102(report: Report) -> Finding:
 def test_every_format_is_registered_and_offered_by_the_cli(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for name in ("text", "concise", "json", "jsonl", "sarif", "github", "markdown"):
+    for name in ("text", "concise", "json", "jsonl", "sarif", "github", "markdown", "html"):
         assert name in FORMATTERS
     with pytest.raises(SystemExit):
         main(["check", "--help"])
@@ -514,6 +514,6 @@ def test_github_action_manifest() -> None:
 
 
 def test_output_formats_doc_has_a_section_per_format() -> None:
-    doc = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
     for name in FORMATTERS:
         assert re.search(rf"^## .*`{name}`", doc, re.M), name

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from .._report import Report
 from .concise import format_concise
 from .github import format_github, step_summary
+from .html import format_html
 from .json import format_json
 from .jsonl import format_jsonl
 from .markdown import format_markdown
@@ -20,6 +21,7 @@ __all__ = [
     "FORMATTERS",
     "format_concise",
     "format_github",
+    "format_html",
     "format_json",
     "format_jsonl",
     "format_markdown",
@@ -36,4 +38,5 @@ FORMATTERS: dict[str, Callable[[Sequence[Report]], str]] = {
     "sarif": format_sarif,
     "github": format_github,
     "markdown": format_markdown,
+    "html": format_html,
 }
