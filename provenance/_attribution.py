@@ -446,8 +446,22 @@ class _Ctx:
             if toks[k].text == "," and toks[k + 1].norm in ("the", "a", "an", "its", "his", "her"):
                 toks = toks[:k]  # "KCNA, the official news agency of North Korea": the head
                 break
-        if not toks or len(toks) > 30 or toks[0].norm in self.lex.not_subject:
-            return None  # an adverbial ("In a statement", "Following reports"), not a source
+        if toks and toks[0].norm in self.lex.not_subject:
+            # an adverbial ("In a statement", "Following reports") is not a source, but a name
+            # right after it is ("In a Bloomberg interview Trump")
+            k = len(toks)
+            while k > 1 and _is_word(toks[k - 1]) and _is_cap(toks[k - 1]):
+                k -= 1
+            after_noun = (
+                0 < k < len(toks)
+                and toks[k - 1].kind == "word"
+                and not _is_cap(toks[k - 1])
+                and toks[k - 1].norm not in self.lex.not_subject
+                and toks[k - 1].norm not in _NOT_NAME
+            )
+            toks = toks[k:] if after_noun else []
+        if not toks or len(toks) > 30:
+            return None
         if len(toks) > 5:
             # a clause, not a noun phrase ("Other leaders used blunt language to denounce what
             # X"): its subject is the source
@@ -506,7 +520,8 @@ class _Ctx:
             name = self.text[m.pstart : m.pend]
         elif name is not None and " " not in name:
             # a surname alone ("Ekwueme") names the person introduced in full before
-            for _k, full, _ref in reversed(self.history):
+            fulls = [full for _k, full, _ref in self.history] + [n for _s, n, _a, _b in self.named]
+            for full in reversed(fulls):
                 if full != name and full.endswith(" " + name):
                     name = full
                     break
@@ -1670,6 +1685,14 @@ def _quote_speaker(
         return credit, ()
     # (1) a cue right after the closing mark: "…,” Zarif said / said Zarif / X was quoted as saying by Y
     after = [t for t in stoks if t.start > close][:16]
+    if not after:
+        # "“…?” Vitter demanded.": the frame is a short sentence of its own
+        p_end = ctx.doc.paragraphs[q.paragraph].end
+        nxt = ctx.doc.sentence_at(sent.end + 1) if sent.end + 1 < p_end else None
+        if nxt is not None and nxt.index == sent.index + 1 and nxt.paragraph == sent.paragraph:
+            ntoks = ctx.toks(nxt.start, nxt.end)
+            if sum(1 for t in ntoks if _is_word(t)) <= 8:
+                after = ntoks[:16]
     cues = _find_cue(ctx, after)
     if cues:
         kind, ci, ck = cues[0]
@@ -1690,6 +1713,10 @@ def _quote_speaker(
                 if not via and frame is not None:
                     via = frame.via
                 return spk, via
+    # (1b) a possessive right before the quotation: "Trump’s “thousands of shootings” claim"
+    owner = _possessor(ctx, sent, q.open_mark)
+    if owner is not None:
+        return owner, tuple(ctx.mentions_in(owner.pstart, owner.pend))
     # (2) a cue before the opening mark in the same sentence
     if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None:
         spk = attr.speaker_for_quotes or attr.source
@@ -1704,11 +1731,20 @@ def _quote_speaker(
         subj = _subject(ctx, before, ci, 0)
         if not subj and cues[0][1] == 0 and _rtl(before[0]):
             subj = _verb_first_subject(ctx, before, cues[0][2])
+        elif not subj and ci == 0:
+            # inverted: "Said Ellis: “…”"
+            subj = list(before[ck : _np_end(before, ck)])
         spk = ctx.source_from(subj)
         if spk is not None:
             via = tuple(ctx.mentions_in(before[0].start, q.open_mark))
             return spk, via or (frame.via if frame else ())
-    # (3) no cue: the named subject of the sentence ("Reid has gone after Trump as a “…”")
+    # (3) no cue: a headline's subject ("Pence: … Trump Was ‘Mocking’ …", "Retired General
+    # Reveals ‘Demoralizing’ …"), or the named subject of the sentence ("Reid has gone after
+    # Trump as a “…”")
+    if before and _title_case_sentence(ctx, q.open_mark, outside=q):
+        head = _headline_subject(ctx, before)
+        if head is not None:
+            return head, tuple(ctx.mentions_in(head.pstart, head.pend))
     subj_ref = _named_subject(ctx, before)
     if subj_ref is not None:
         return subj_ref, tuple(ctx.mentions_in(subj_ref.pstart, subj_ref.pend))
@@ -1719,12 +1755,18 @@ def _quote_speaker(
     opens_paragraph = ctx.text[p.start : q.open_mark].strip(" \u2022-*\u00b7") == ""
     if opens_paragraph and prev_para_speaker is not None:
         return prev_para_speaker, ()
-    if opens_paragraph and q.paragraph > 0 and ctx.named:
+    if opens_paragraph and q.paragraph > 0:
         prev = ctx.doc.paragraphs[q.paragraph - 1]
         if ctx.text[prev.start : prev.end].rstrip().endswith(":"):
-            # "Khamenei addressed a group of activists and said:" then the quotation
-            _sent, name, ns, ne = ctx.named[-1]
-            return SourceRef(ns, ne, name), ()
+            # "Khamenei addressed a group of activists and said:" then the quotation; "On
+            # July 6, Sanders made the following comment:"
+            last = ctx.doc.sentence_at(prev.end - 1)
+            lead = _named_subject(ctx, ctx.toks(last.start, last.end)) if last else None
+            if lead is not None:
+                return lead, ()
+            if ctx.named:
+                _sent, name, ns, ne = ctx.named[-1]
+                return SourceRef(ns, ne, name), ()
     if frame is not None:
         return frame.source, frame.via
     return None, ()
@@ -1743,11 +1785,11 @@ def _dash_credit(ctx: _Ctx, close: int, paragraph: int) -> SourceRef | None:
     nl = text.find("\n", close + 1, end)
     end = nl if nl >= 0 else end
     k = close + 1
-    while k < end and text[k] in " \t":
+    while k < end and text[k].isspace():
         k += 1
     if k >= end or text[k] not in _DASHES:
         return None
-    while k < end and (text[k] in _DASHES or text[k] in " \t"):
+    while k < end and (text[k] in _DASHES or text[k].isspace()):
         k += 1
     toks = ctx.toks(k, end)
     while toks and toks[-1].text in ".,;":
@@ -1815,3 +1857,57 @@ def _verb_first_subject(ctx: _Ctx, stoks: Sequence[Token], j: int) -> list[Token
         m = ctx.mentions[i]
         return [t for t in stoks[j:] if t.end <= m.pend]
     return [stoks[j]]
+
+
+_SPEECH_NOUNS = frozenset(
+    """claim claims statement statements assertion remark remarks comment comments words tweet
+    tweets argument warning promise pledge description charge accusation insistence""".split()
+)
+
+
+def _possessor(ctx: _Ctx, sent: Sentence, open_mark: int) -> SourceRef | None:
+    """The name that owns a quotation: "Donald Trump’s “…”", or owns the statement that
+    contains it: "Trump’s claim that there have been “…”" (not "the country’s “…”")."""
+    text = ctx.text
+    k = open_mark
+    while k > sent.start and text[k - 1].isspace():
+        k -= 1
+    if k - 2 < sent.start or text[k - 1] not in "sS" or text[k - 2] not in "'\u2019":
+        before = ctx.toks(sent.start, open_mark)
+        for j in range(len(before) - 2, 0, -1):
+            t = before[j]
+            if t.norm in _SPEECH_NOUNS and j + 1 < len(before) and before[j + 1].norm == "that":
+                end = before[j - 1].end
+                if text[end - 2 : end] in ("'s", "\u2019s") or (
+                    before[j - 1].norm in ("s", "\u2019s", "'s")
+                ):
+                    k = end
+                    break
+        else:
+            return None
+        if text[k - 1] not in "sS":
+            return None
+    toks = ctx.toks(sent.start, k - 2)
+    run: list[Token] = []
+    for t in reversed(toks):
+        if _is_word(t) and _is_cap(t) and t.norm not in _NOT_NAME:
+            run.insert(0, t)
+            if len(run) == 3:
+                break
+            continue
+        break
+    if not run or (len(run) == 1 and run[0].start == sent.start):
+        return None  # one capitalized word opening the sentence may be any noun
+    return ctx.source_from(run)
+
+
+def _headline_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
+    """The subject of a Title Case headline: what stands before its colon, else its first two
+    words when both are capitalized."""
+    colon = next((k for k, t in enumerate(before) if t.text == ":"), None)
+    if colon is not None and 0 < colon <= 10:
+        return ctx.source_from(list(before[:colon]))
+    words = [t for t in before if _is_word(t)]
+    if len(words) >= 3 and all(_is_cap(t) and t.norm not in _NOT_NAME for t in words[:2]):
+        return ctx.source_from(words[:2])
+    return None

@@ -14,7 +14,7 @@ ROWS = [
                  "Mia Sol", "Mia Sol", id="dash-credit-second-line"),
     pytest.param("Senate leader Harry Reid spoke on Monday.\n\n"
                  "In recent weeks, Reid has attacked the plan as a “reckless gamble.”",
-                 "Reid", "Reid", id="named-subject-surname"),
+                 "Reid", "Harry Reid", id="named-subject-surname"),
     pytest.param("Governor Ilse Maranova described the offer as a “disgrace” after the vote.",
                  "Governor Ilse Maranova", "Governor Ilse Maranova",
                  id="act-verb-subject"),
@@ -32,6 +32,26 @@ ROWS = [
                  "“The trial was small,” the scientists added.",
                  "the scientists", "Professor Ian Ward and Professor Lena Voss",
                  id="plural-description-resolves-to-a-group"),
+    pytest.param("“Why is this not proof?” Arlan demanded. The hearing went on.",
+                 "Arlan", "Arlan", id="frame-in-a-short-sentence-after-a-question"),
+    pytest.param("In a radio interview Maranova declared “the port is ours.”",
+                 "Maranova", "Maranova", id="name-after-an-adverbial"),
+    pytest.param("Politifact checked Jon Arlan’s claim that there were “thousands of shootings”.",
+                 "Jon Arlan", "Jon Arlan", id="possessor-of-a-speech-noun"),
+    pytest.param("Analysts doubted Jon Arlan’s “historic deal” with Kessel.",
+                 "Jon Arlan", "Jon Arlan", id="possessor-of-the-quotation"),
+    pytest.param("Ilse Maranova spoke on Monday.\n\nSaid Maranova: “The port stays open.”",
+                 "Maranova", "Ilse Maranova", id="inverted-said-name-colon"),
+    pytest.param("Senator Jon Arlan spoke on Monday.\n\nOn July 6, Arlan made this comment:"
+                 "\n\n“The port stays open.”", "Arlan", "Jon Arlan",
+                 id="colon-paragraph-subject"),
+    pytest.param("Pence: Debate Rival Was ‘Mocking’ Voters", "Pence", "Pence",
+                 id="headline-colon-subject"),
+    pytest.param("Retired General Reveals ‘Demoralizing’ Years In Office", "Retired General",
+                 "Retired General", id="headline-first-words"),
+    pytest.param("Protesters marching through the streets chanted “What curfew?” all night.",
+                 "Protesters marching through the streets", "Protesters marching through the streets",
+                 id="chanted"),
 ]
 
 
