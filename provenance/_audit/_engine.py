@@ -69,13 +69,13 @@ class Progress:
         self.errors = 0
         self.base = 0
         self.t0 = time.monotonic()
-        self.last = 0.0
+        self.last = float("-inf")
 
     def start(self, already: int) -> None:
         """``already`` documents were written by an earlier run."""
         self.done = self.base = already
         self.t0 = time.monotonic()
-        self.last = 0.0
+        self.last = float("-inf")
         if not self.tty:
             self._line(f"{self.total:,} documents, {already:,} already done")
 
@@ -254,7 +254,7 @@ def _distributed(
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=":0",  # never the shared :8787; no dashboard without bokeh
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)
