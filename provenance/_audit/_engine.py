@@ -24,7 +24,8 @@ from typing import IO, Any
 
 import attrs
 
-from .._exceptions import InputError
+from .._exceptions import InputError, ProvenanceError
+from .._registry import Registry
 from ._plan import Partition, plan
 from ._summary import write_summary
 from ._worker import Job, run_partition
@@ -222,7 +223,7 @@ def run_audit(
         bar.finish()
     with contextlib.suppress(OSError):
         (out / "_tmp").rmdir()  # empty unless a task is still writing somewhere
-    summary = write_summary(out)
+    summary = write_summary(out, _state_names(job))
     return AuditResult(
         out=out,
         partitions=len(parts),
@@ -233,6 +234,15 @@ def run_audit(
         seconds=time.monotonic() - t0,
         summary=summary,
     )
+
+
+def _state_names(job: Job) -> dict[str, str]:
+    """Country names for the charts, from the audit's registry (codes alone if it fails)."""
+    try:
+        registry = Registry.load(*job.overlays)
+    except ProvenanceError:
+        return {}
+    return {c.code: c.name for c in registry.countries.values()}
 
 
 def _distributed(

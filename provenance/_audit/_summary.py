@@ -14,6 +14,7 @@ import json
 import os
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -166,9 +167,14 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_summary(out: Path) -> dict[str, Any]:
-    """Write ``summary.json`` and ``summary.html`` into ``out``; return the summary."""
+def write_summary(out: Path, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Write ``summary.json`` and ``summary.html`` into ``out``; return the summary.
+    ``names`` gives the names of the states (ISO codes) the charts show."""
     summary = summarize(out)
+    codes = set(summary["claims_by_controller"]) | {
+        o["controlling_state"] for o in summary["top_state_affiliated_outlets"]
+    }
+    summary["state_names"] = {c: names[c] for c in sorted(codes - {None}) if names and c in names}
     _atomic_write(out / "summary.json", json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
     _atomic_write(out / "summary.html", render_html(summary))
     return summary
@@ -206,7 +212,8 @@ def _chart_state_share(summary: dict[str, Any]) -> str:
     if not states:
         return "<p class=empty>No claim reached the archive through a state-affiliated outlet.</p>"
     other = len(totals) > len(states)
-    series = [*states, *(["other states"] if other else [])]
+    names = summary.get("state_names", {})
+    series = [*(names.get(s, s) for s in states), *(["other states"] if other else [])]
     shares = []
     for m in months:
         row = [m["sourced_claims_by_controller"].get(s, 0) / m["sourced_claims"] for s in states]
@@ -256,7 +263,7 @@ def _chart_state_share(summary: dict[str, Any]) -> str:
             f'fill="{_PALETTE[j]}" /><text x="{lx + 14}" y="{head + plot_h + 39}">'
             f"{_E(name)}</text>"
         )
-        lx += 24 + 8 * len(name)
+        lx += 24 + 7 * len(name)
     out.append("</svg>")
     return "".join(out)
 
@@ -323,7 +330,7 @@ def _chart_undisclosed(summary: dict[str, Any]) -> str:
     label_w, cell_h = 180, 24
     cell_w = max(12.0, min(48.0, 860 / len(months)))
     width = label_w + cell_w * len(months) + 10
-    height = cell_h * len(rows) + 40
+    height = cell_h * len(rows) + 60
     out = [
         f'<svg viewBox="0 0 {width:.0f} {height}" width="{width:.0f}" role="img" '
         'aria-label="Undisclosed rate by month and section">'
@@ -363,6 +370,14 @@ def _chart_undisclosed(summary: dict[str, Any]) -> str:
                 f'<text x="{label_w + j * cell_w + cell_w / 2:.1f}" '
                 f'y="{len(rows) * cell_h + 16}" text-anchor="middle">{_E(mo)}</text>'
             )
+    y = len(rows) * cell_h + 26
+    out.append(f'<text x="{label_w - 8}" y="{y + 10}" text-anchor="end">undisclosed</text>')
+    for k in range(6):
+        x = label_w + k * 40
+        out.append(
+            f'<rect x="{x}" y="{y}" width="38" height="12" fill="{_heat(k / 5)}" />'
+            f'<text x="{x + 19}" y="{y + 24}" text-anchor="middle">{k * 20}%</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -384,6 +399,7 @@ def render_html(summary: dict[str, Any]) -> str:
     sa = summary["state_affiliated_mentions"]
     rate = summary["undisclosed_mentions"] / sa if sa else 0.0
     kinds = summary["claims_by_kind"]
+    names = summary.get("state_names", {})
     rows = [
         ("documents checked", f"{summary['documents']:,}"),
         ("documents that could not be checked", f"{summary['errors']:,}"),
@@ -395,7 +411,7 @@ def render_html(summary: dict[str, Any]) -> str:
         ),
         *((f"{k} claims", f"{n:,}") for k, n in kinds.items()),
         *(
-            (f"claims through outlets controlled by {s}", f"{n:,}")
+            (f"claims through outlets controlled by {names.get(s, s)}", f"{n:,}")
             for s, n in sorted(summary["claims_by_controller"].items(), key=lambda x: -x[1])[:8]
         ),
     ]
