@@ -82,7 +82,9 @@ def scaling(args: argparse.Namespace) -> None:
                 scheduler="processes",
                 workers=workers,
                 partition_size=args.partition_size,
-                on_partition=lambda m: stamps.append((time.perf_counter(), m["documents"])),
+                on_partition=lambda m, stamps=stamps: stamps.append(
+                    (time.perf_counter(), m["documents"])
+                ),
             )
             wall = time.perf_counter() - t0
             steady = (stamps[-1][0] - stamps[0][0]) if len(stamps) > 1 else wall
@@ -143,8 +145,10 @@ def memory(args: argparse.Namespace) -> None:
     total = sum(p["documents"] for p in json.loads((out / "audit.json").read_text())["partitions"])
     worker_peaks = sorted((r for pid, r in peak.items() if pid != proc.pid), reverse=True)
     print(f"planned {total:,} documents in {planned or 0:.0f} s (one pass over the input)")
-    print(f"checked {docs:,} documents ({docs / total:.1%} of the input) in "
-          f"{time.perf_counter() - t0:.0f} s; stopped: {'no' if proc.returncode == 0 else 'yes'}")
+    print(
+        f"checked {docs:,} documents ({docs / total:.1%} of the input) in "
+        f"{time.perf_counter() - t0:.0f} s; stopped: {'no' if proc.returncode == 0 else 'yes'}"
+    )
     print(f"driver peak RSS: {peak.get(proc.pid, 0) / 2**20:.0f} MiB")
     print("largest process peaks below the driver (workers first): "
           + ", ".join(f"{r / 2**20:.0f} MiB" for r in worker_peaks[:4]))  # fmt: skip
