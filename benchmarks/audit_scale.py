@@ -90,9 +90,13 @@ def scaling(args: argparse.Namespace) -> None:
             steady = (stamps[-1][0] - stamps[0][0]) if len(stamps) > 1 else wall
             steady_docs = sum(d for _, d in stamps[1:])
             rates[workers] = steady_docs / steady
+            markers = [json.loads(p.read_text()) for p in (out / "_done").glob("*.json")]
+            cpu = sum(m["cpu_seconds"] for m in markers)
             print(
                 f"{workers} worker(s): {result.documents:,} documents in {wall:.1f} s = "
-                f"{result.documents / wall:.1f} docs/s overall; steady {rates[workers]:.1f} docs/s"
+                f"{result.documents / wall:.1f} docs/s overall; steady {rates[workers]:.1f} docs/s;"
+                f" {result.documents / cpu:.1f} docs per worker CPU-second; load average "
+                f"{os.getloadavg()[0]:.1f}"
             )
         if 1 in rates and len(rates) > 1:
             most = max(rates)

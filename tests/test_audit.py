@@ -491,6 +491,14 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
     assert len(ids) == len(set(ids)) == N_DOCS + 1
     assert snapshot(out) == serial
     client.wait_for_workers(2, timeout=60)
+    # resumed on the cluster after losing every third partition: the same output again
+    lost = sorted(p.stem for p in (out / "_done").glob("*.json"))[::3]
+    for pid in lost:
+        (out / "_done" / f"{pid}.json").unlink()
+        (out / "mentions" / f"part-{pid}.parquet").unlink()
+    again = run_audit([str(archive)], job(out), client=client, partition_size=100)
+    assert again.skipped == 31 - len(lost)
+    assert snapshot(out) == serial
 
 
 @pytest.mark.slow

@@ -437,7 +437,7 @@ def run_partition(part: Partition, job: Job) -> dict[str, Any]:
     done = _done_path(out, part.id)
     if done.is_file():
         return dict(json.loads(done.read_text(encoding="utf-8")), skipped=True)
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     reg = _registry(job.overlays)
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     fail: _Doc | None = None
@@ -485,6 +485,7 @@ def run_partition(part: Partition, job: Job) -> dict[str, Any]:
         "partition": part.id,
         **{t: len(rows[t]) for t in TABLES},
         "seconds": round(time.perf_counter() - t0, 3),
+        "cpu_seconds": round(time.process_time() - cpu0, 3),
         "worker_pid": os.getpid(),
         "registry_loads": registry_loads(),
         "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
