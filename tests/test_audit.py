@@ -529,3 +529,12 @@ def test_the_audit_extra_is_named_when_it_is_missing(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "pip install 'provenance[audit]'" in done.stderr
+
+
+def test_a_scheduler_that_is_not_one_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", 5)
+    status = main(["audit", str(src), "--out", str(tmp_path / "o"), "--scheduler", "nonsense"])
+    assert status == 2
+    assert "--scheduler nonsense: not inline, processes or the address" in capsys.readouterr().err

@@ -120,6 +120,7 @@ def run(args: argparse.Namespace, overlays: tuple[str, ...], config: Any) -> int
         input_format=None if args.input_format == "auto" else args.input_format,
         as_of=args.date,
         max_bytes=args.max_bytes,
+        cwd=os.getcwd(),
     )
     result = run_audit(
         args.inputs,

@@ -24,7 +24,7 @@ from typing import IO, Any
 
 import attrs
 
-from .._exceptions import InputError, ProvenanceError
+from .._exceptions import ConfigError, InputError, ProvenanceError
 from .._registry import Registry
 from ._plan import Partition, plan
 from ._summary import write_summary
@@ -269,7 +269,13 @@ def _distributed(
             )
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="30s")
+            try:
+                client = Client(scheduler, timeout="30s")
+            except (OSError, ValueError) as exc:  # TimeoutError is an OSError
+                raise ConfigError(
+                    f"--scheduler {scheduler}: not inline, processes or the address of a "
+                    f"Dask scheduler that answers ({exc})"
+                ) from None
     try:
         run = uuid.uuid4().hex[:12]
         by_key = {f"provenance-audit-{run}-{p.id}": p for p in todo}

@@ -152,6 +152,7 @@ class Job:
     input_format: Format | None = None  # None: by suffix for briefs, plain text for records
     as_of: date | None = None
     max_bytes: int = 10 * 1024 * 1024
+    cwd: str = ""  # relative input paths are relative to this folder (the driver's)
 
 
 # --------------------------------------------------------------------------- the registry
@@ -258,7 +259,7 @@ def _record(rec: Any, job: Job, source: str, line: int | None, fallback_id: str)
 
 def _read_jsonl(part: Partition, job: Job) -> Iterator[_Doc]:
     name = part.source
-    with open(part.source, "rb") as fh:
+    with open(Path(job.cwd, part.source), "rb") as fh:
         fh.seek(part.start)
         data = fh.read(part.stop - part.start)
     for n, raw in enumerate(data.splitlines(), part.first_line):
@@ -280,7 +281,7 @@ def _read_jsonl(part: Partition, job: Job) -> Iterator[_Doc]:
 
 
 def _read_parquet(part: Partition, job: Job) -> Iterator[_Doc]:
-    pf = pq.ParquetFile(part.source)
+    pf = pq.ParquetFile(Path(job.cwd, part.source))
     names = set(pf.schema_arrow.names)
     f = job.fields
     columns = [c for c in (f.id, f.text, f.date, f.section, f.url) if c in names]
@@ -300,7 +301,7 @@ def _read_briefs(part: Partition, job: Job) -> Iterator[_Doc]:
     for path in part.paths:
         fmt = job.input_format or format_for_suffix(Path(path).suffix)
         try:
-            text = read_input(Path(path), max_bytes=job.max_bytes)
+            text = read_input(Path(job.cwd, path), max_bytes=job.max_bytes)
         except Exception as exc:
             yield _Doc(path, None, source=path, path=path, problem=(type(exc).__name__, str(exc)))
             continue
