@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from . import _sync
+from ._audit import _command as _audit_command
 from ._check import check, read_input
 from ._config import Config, RemoteRegistry, find_config, load_config, merge_cli
 from ._document import Format, format_for_suffix
@@ -236,6 +237,8 @@ def _parser() -> argparse.ArgumentParser:
         help=f"connect and read timeout per request (default: {_sync.LINK_TIMEOUT:g})",
     )
     cl.add_argument("--json", action="store_true", help="print JSON")
+
+    _audit_command.add_parser(sub, _positive_int, _date)
 
     sub.add_parser("rules", help="list the rules")
     ex = sub.add_parser("explain", help="print a rule's documentation")
@@ -626,6 +629,14 @@ def _cmd_search(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.CLEAN if found else ExitStatus.FINDINGS
 
 
+def _cmd_audit(args: argparse.Namespace) -> ExitStatus:
+    settings = _Settings(args)
+    cfg = settings.config_for(None)
+    overlays = (*settings.overlays_for(cfg), *args.registry)
+    settings.registry_for(cfg)  # validates the overlays once, here, before any worker starts
+    return ExitStatus(_audit_command.run(args, overlays, cfg))
+
+
 def _cmd_explain(key: str) -> ExitStatus:
     rule = rule_by_key(key)
     if rule is None:
@@ -668,6 +679,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.registry_command == "check-links":
                 return int(_cmd_check_links(args))
             parser.parse_args(["registry", "--help"])
+        if args.command == "audit":
+            return int(_cmd_audit(args))
         if args.command == "rules":
             return int(_cmd_rules())
         if args.command == "explain":
