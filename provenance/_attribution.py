@@ -1113,6 +1113,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         and prior[0] >= 2
         and (tail_adverbial or ctx.in_quote(stoks[prior[0] - 1].start))
         and not intro_only
+        and not (kind == "speech" and stoks[ci].norm.endswith("ing") and stoks[ci - 1].text == ",")
     ):
         cpos = prior[0]
         src = list(stoks[cpos + 1 : ci])
@@ -1157,7 +1158,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
                 negated=kind == "denial",
             )
 
-    subj = _subject(ctx, stoks, ci, 0)
+    subj = _participle_subject(ctx, stoks, ci) or _subject(ctx, stoks, ci, 0)
     if cues[0][1] == 0 and cues[0][0] in ("speech", "act", "denial") and _rtl(stoks[0]):
         # verb first ("ووصفت الصحيفة …، مضيفة أن …"): the subject follows the first verb
         subj = _verb_first_subject(ctx, stoks, cues[0][2])
@@ -1352,7 +1353,10 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
                 or w.text[:1].isdigit()
                 or ("-" in text[w.start : w.end + 1] and w.text[:1].islower() and len(w.text) <= 3)
             ]
-            small = {"of", "the", "and", "al", "el", "de", "la", "for", "in", "on", "a", "to"}
+            small = {
+                *("of", "the", "and", "al", "el", "de", "la", "for", "in", "on", "a", "to"),
+                *("with", "at", "by", "from", "vs", "an", "or"),
+            }
             if (
                 all(w in caps or w.norm in small for w in words)
                 and words[0].text[:1].isupper()
@@ -1408,6 +1412,25 @@ def _is_term_by_position(ctx: _Ctx, q: RawQuote, words: Sequence[Token]) -> bool
     next_t = nxt[0] if nxt else None
     if len(words) == 1 and words[0].norm in (ctx.lex.person_pron | ctx.lex.group_pron):
         return True
+    if inner[:1] in "([" and inner.rstrip(".")[-1:] in ")]":
+        return True  # a stage direction: "(CROSSTALK.)"
+    if (
+        len(words) == 1
+        and inner == words[0].text
+        and prev_t is not None
+        and next_t is not None
+        and prev_t.kind == "word"
+        and prev_t.text[:1].islower()
+        and prev_t.norm not in _TERM_DETERMINERS
+        and (prev_t.norm.endswith("ing") or prev_t.norm.endswith("ed"))
+        and next_t.kind == "word"
+        and next_t.text[:1].islower()
+        and next_t.norm not in _NOT_NOUN_AFTER
+        and text[close + 1 : next_t.start].strip() == ""
+    ):
+        sent = ctx.doc.sentence_at(q.open_mark)
+        # "promoting “quack” medical cures": a label on the noun after it
+        return sent is not None and not _find_cue(ctx, ctx.toks(sent.start, q.open_mark))
     if (
         len(words) == 1
         and _is_cap(words[0])
@@ -1713,10 +1736,6 @@ def _quote_speaker(
                 if not via and frame is not None:
                     via = frame.via
                 return spk, via
-    # (1b) a possessive right before the quotation: "Trump’s “thousands of shootings” claim"
-    owner = _possessor(ctx, sent, q.open_mark)
-    if owner is not None:
-        return owner, tuple(ctx.mentions_in(owner.pstart, owner.pend))
     # (2) a cue before the opening mark in the same sentence
     if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None:
         spk = attr.speaker_for_quotes or attr.source
@@ -1734,10 +1753,17 @@ def _quote_speaker(
         elif not subj and ci == 0:
             # inverted: "Said Ellis: “…”"
             subj = list(before[ck : _np_end(before, ck)])
+        else:
+            subj = _participle_subject(ctx, before, ci) or subj
         spk = ctx.source_from(subj)
         if spk is not None:
             via = tuple(ctx.mentions_in(before[0].start, q.open_mark))
             return spk, via or (frame.via if frame else ())
+    # (2b) a possessive right before the quotation, or before the claim that holds it:
+    # "Trump’s “thousands of shootings” claim", "Trump’s claim that there were “…”"
+    owner = _possessor(ctx, sent, q.open_mark)
+    if owner is not None:
+        return owner, tuple(ctx.mentions_in(owner.pstart, owner.pend))
     # (3) no cue: a headline's subject ("Pence: … Trump Was ‘Mocking’ …", "Retired General
     # Reveals ‘Demoralizing’ …"), or the named subject of the sentence ("Reid has gone after
     # Trump as a “…”")
@@ -1911,3 +1937,38 @@ def _headline_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     if len(words) >= 3 and all(_is_cap(t) and t.norm not in _NOT_NAME for t in words[:2]):
         return ctx.source_from(words[:2])
     return None
+
+
+def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token] | None:
+    """The speaker of a participle of saying: the name it hangs on ("footage of Trump saying
+    …"), or after a comma the subject of the main clause ("several groups granted …, saying
+    …"). None when the cue is not such a participle."""
+    if ci == 0 or not toks[ci].norm.endswith("ing"):
+        return None
+    if _is_word(toks[ci - 1]) and _is_cap(toks[ci - 1]):
+        k = ci
+        while k > 0 and _is_word(toks[k - 1]) and _is_cap(toks[k - 1]):
+            k -= 1
+        return list(toks[k:ci])
+    if toks[ci - 1].text == ",":
+        return _clause_subject(ctx, toks[: ci - 1]) or None
+    return None
+
+
+def _clause_subject(ctx: _Ctx, toks: Sequence[Token]) -> list[Token]:
+    """The subject of a main clause: its words up to the first finite-looking verb ("several
+    environmental groups granted …" -> "several environmental groups")."""
+    toks = _strip_intro(list(toks))
+    for k in range(1, min(len(toks), 12)):
+        t = toks[k]
+        if (
+            t.kind == "word"
+            and t.text[:1].islower()
+            and (
+                t.norm in _FINITE
+                or t.norm in _IRREGULAR_PAST
+                or (t.norm.endswith("ed") and len(t.norm) > 4)
+            )
+        ):
+            return list(toks[:k])
+    return []

@@ -52,6 +52,13 @@ ROWS = [
     pytest.param("Protesters marching through the streets chanted “What curfew?” all night.",
                  "Protesters marching through the streets", "Protesters marching through the streets",
                  id="chanted"),
+    pytest.param("The ad ends with footage of Arlan saying, “That makes me smart.”",
+                 "Arlan", "Arlan", id="participle-after-a-name"),
+    pytest.param("In August, several environmental groups granted Arlan more time, saying "
+                 "his “capital was less than expected.”", "several environmental groups",
+                 "several environmental groups", id="participle-after-a-comma"),
+    pytest.param("Maranova says Arlan’s “latest meltdown is unhinged.”", "Maranova", "Maranova",
+                 id="cue-before-wins-over-a-possessor"),
 ]
 
 
