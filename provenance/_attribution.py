@@ -440,7 +440,7 @@ class _Ctx:
             toks[0].norm in ("and", "but", "so", "then") or toks[0].text in ",;:\u060c\u061b"
         ):
             toks = toks[1:]
-        while toks and toks[-1].text in ",;:\u060c\u061b":
+        while toks and toks[-1].text in ",;:.!?\u060c\u061b\u3002":
             toks = toks[:-1]
         for k in range(1, len(toks) - 1):
             if toks[k].text == "," and toks[k + 1].norm in ("the", "a", "an", "its", "his", "her"):
@@ -871,6 +871,45 @@ def _split_coordinated(
     return [(content, None)]
 
 
+_COMMAS = frozenset(",\uff0c\u3001\u060c")  # , ， 、 ،
+# what ends a Chinese source after 据 ("据新华社报道" -> 新华社)
+_CJK_REPORT_SUFFIXES = ("报道", "报导", "消息", "称", "说", "表示")
+
+
+def _strip_report_suffix(toks: Sequence[Token]) -> list[Token]:
+    out = list(toks)
+    if out and out[-1].kind == "cjk":
+        tail = "".join(t.text for t in out[-2:])
+        for suf in _CJK_REPORT_SUFFIXES:
+            if tail.endswith(suf) and len(out) > len(suf):
+                return out[: len(out) - len(suf)]
+    return out
+
+
+def _source_end(ctx: _Ctx, stoks: Sequence[Token], j: int) -> int:
+    """End of a source named right after a sentence-initial cue with no comma: an outlet
+    mention starting within two words, else a run of capitalized words after articles."""
+    if j >= len(stoks):
+        return j
+    window_end = stoks[min(len(stoks) - 1, j + 2)].end
+    for i in ctx.mentions_in(stoks[j].start, window_end):
+        m = ctx.mentions[i]
+        k = j
+        while k < len(stoks) and stoks[k].start < m.pend:
+            k += 1
+        return k
+    k = j
+    while k < len(stoks) and stoks[k].norm in _ARTICLES:
+        k += 1
+    start = k
+    while k < len(stoks) and _is_word(stoks[k]) and _is_cap(stoks[k]) and k - start < 4:
+        k += 1
+    return k if k > start else j
+
+
+_ARTICLES = frozenset("der die das des dem den el la los las le les l the".split())
+
+
 def _adverbial_subject(ctx: _Ctx, stoks: Sequence[Token], cue: tuple[str, int, int]) -> bool:
     kind, ci, _ck = cue
     if kind not in ("speech", "act", "denial") or ci == 0:
@@ -998,15 +1037,21 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
                 depth += 1
             elif t.text == ")":
                 depth -= 1
-            elif t.text == "," and depth <= 0:
+            elif t.text in _COMMAS and depth <= 0:
                 break
             k += 1
-        src_toks = stoks[j:k]
+        bare = False
+        if k == len(stoks) and ci == 0:
+            # no comma: "Laut Tasnim sind die Gespräche gescheitert" -- the source is the
+            # outlet or name right after the cue
+            k = _source_end(ctx, stoks, j)
+            bare = k > j
+        src_toks = _strip_report_suffix(stoks[j:k])
         source = ctx.source_from(src_toks)
         via = tuple(ctx.mentions_in(stoks[j].start, stoks[k - 1].end + 1)) if k > j else ()
         if ci == 0 or all(t.norm in _INTRO or t.text == "," for t in stoks[:ci]):
             # According to X, [which …,] CONTENT
-            k += 1
+            k += 0 if bare else 1
             if k < len(stoks) and stoks[k].norm in ("which", "who", "whose", "a", "an"):
                 depth = 0
                 while k < len(stoks):

@@ -156,6 +156,8 @@ def _single_quotes(
             continue
         if not _is_open_pos(text, i, start, end) or inside_taken(i):
             continue
+        if _elision(text, i, end):
+            continue  # rock 'n' roll, the '90s: apostrophes, not an opening mark
         stop = min(end, i + 200)
         found = None
         for cm in _S_MARKS.finditer(text, i + 2, stop):
@@ -173,6 +175,18 @@ def _single_quotes(
         if found is not None and "\n" not in text[i:found]:
             pairs.append((i, found))
     return pairs
+
+
+def _elision(text: str, i: int, end: int) -> bool:
+    """An apostrophe that stands for left-out letters or digits: 'n' (one letter closed at
+    once), '90s and '80s (a decade)."""
+    j = i + 1
+    if j + 1 < end and text[j].isalpha() and text[j + 1] in "'\u2019":
+        return True
+    k = j
+    while k < end and text[k].isdigit():
+        k += 1
+    return k - j == 2 and (k >= end or text[k] == "s" or not text[k].isalnum())
 
 
 def find_quotes(doc: Document) -> list[RawQuote]:
