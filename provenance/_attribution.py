@@ -1411,6 +1411,9 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
                 term = True
         if q.close_mark is not None and not words:
             term = True
+        bare = inner.strip()
+        if bare[:1] in "([" and bare.rstrip(".")[-1:] in ")]":
+            term = True  # a stage direction: "(CROSSTALK.)"
         if not term and q.close_mark is not None and words:
             term = _is_term_by_position(ctx, q, words)
         out.append(attrs.evolve(q, term=term) if term else q)
@@ -1457,8 +1460,12 @@ def _is_term_by_position(ctx: _Ctx, q: RawQuote, words: Sequence[Token]) -> bool
     next_t = nxt[0] if nxt else None
     if len(words) == 1 and words[0].norm in (ctx.lex.person_pron | ctx.lex.group_pron):
         return True
-    if inner[:1] in "([" and inner.rstrip(".")[-1:] in ")]":
-        return True  # a stage direction: "(CROSSTALK.)"
+    if (
+        len(words) == 1
+        and (_is_cap(words[0]) or words[0].text[:1].isdigit())
+        and text[max(0, q.open_mark - 3) : q.open_mark].rstrip().endswith(("'s", "\u2019s"))
+    ):
+        return True  # a work or a product of someone's: DuVernay’s “13th”
     if (
         len(words) == 1
         and inner == words[0].text
