@@ -649,10 +649,17 @@ class _Attr:
     act: bool = False  # a communicative act with an object ("condemned the strikes")
 
 
+_PARTICLES = frozenset("up out off away".split())
+_ASPECTUAL = frozenset("continued continues continue went goes".split())
+
+
 def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     """Cues in a sentence outside quotations: (kind, token index, token length)."""
     out: list[tuple[str, int, int]] = []
     lex = ctx.lex
+    # a Title Case headline ("Trump Says Talks Failed"): no long word in lower case
+    words = [t for t in toks if t.kind == "word" and len(t.text) > 4]
+    title_case = len(words) >= 2 and all(t.text[:1].isupper() for t in words)
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -674,6 +681,15 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 j = -1
             if j >= 0 and out and out[-1][0] == "quoting" and out[-1][1] == i - out[-1][2]:
                 continue
+        if (
+            i > 0
+            and t.kind == "word"
+            and t.text[:1].isupper()
+            and not title_case
+            and toks[i - 1].kind in ("word", "acro")
+        ):
+            i += 1  # a capitalized word inside a sentence is a name ("United States")
+            continue
         for kind, table in (
             ("quoted_as", lex.quoted_as),
             ("according", lex.according),
@@ -702,6 +718,10 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     and not (i + k < len(toks) and toks[i + k].norm == "by")
                 ):
                     k = 0  # "was described as …": a passive with no speaker
+            if k and kind in ("speech", "act") and i + k < len(toks):
+                nxt = toks[i + k].norm
+                if nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
+                    k = 0  # "showed up", "carried out", "continued to stay away"
             if k:
                 out.append((kind, i, k))
                 i += k
@@ -722,7 +742,7 @@ def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:
         return False
     first = stoks[k + 1]
     return first.norm in ("the", "a", "an", "which", "who", "whose") or (
-        first.kind == "word" and first.norm.endswith("ing")
+        first.kind == "word" and first.norm.endswith(("ing", "ed"))
     )
 
 
@@ -780,7 +800,11 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
     subj = _strip_intro(list(stoks[start:vi]))
     for k in range(1, len(subj) - 1):
         # "The minister, speaking to reporters, said": drop the participial phrase
-        if subj[k].text == "," and subj[k + 1].norm.endswith("ing") and subj[k + 1].kind == "word":
+        if (
+            subj[k].text == ","
+            and subj[k + 1].norm.endswith(("ing", "ed"))
+            and subj[k + 1].kind == "word"
+        ):
             return subj[:k]
     return subj
 
@@ -1137,8 +1161,22 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
         t.norm == "that" for t in tail
     )
     tail_words = [t for t in tail if _is_word(t)]
+    # "CLAIM, said Brian Baker, a longtime adviser to … who …": inverted, however long the
+    # speaker's description
+    inverted_name = (
+        kind == "speech"
+        and ci > 0
+        and stoks[ci - 1].text == ","
+        and bool(tail)
+        and _is_word(tail[0])
+        and _is_cap(tail[0])
+        and not any(t.norm in ctx.lex.that for t in tail)
+        and not _appositive_before(stoks, ci)
+    )
+    tail_short = tail_short or inverted_name
     tail_adverbial = (
-        not tail_words
+        inverted_name
+        or not tail_words
         or tail[0].text in (",", ".", ";")
         or tail[0].norm in _TAIL_ADVERBIAL
         or (  # "CLAIM, said X"
@@ -2002,7 +2040,8 @@ def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token
         while k > 0 and _is_word(toks[k - 1]) and _is_cap(toks[k - 1]):
             k -= 1
         return list(toks[k:ci])
-    if toks[ci - 1].text == ",":
+    if toks[ci - 1].text == "," or toks[ci - 1].norm in ("while", "after", "before", "when"):
+        # "…, saying", "… while chanting": the subject of the main clause
         return _clause_subject(ctx, toks[: ci - 1]) or None
     return None
 

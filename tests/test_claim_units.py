@@ -94,3 +94,33 @@ def test_evidence_verbs_report_content() -> None:
     assert c.text == "the governor leads by four points"
     assert c.source is not None
     assert c.source.text == "A new poll"
+
+
+def test_a_capitalized_word_inside_a_sentence_is_not_a_cue() -> None:
+    text = "RT America is the United States version of Russia Today."
+    assert [c.kind for c in run(text).claims] == ["unattributed"]
+
+
+def test_phrasal_verbs_are_not_cues() -> None:
+    for text in ("The real Arlan showed up at the debate.",
+                 "The strikes were carried out by drones.",
+                 "Many regulars continued to stay away."):
+        assert [c.kind for c in run(text).claims] == ["unattributed"], text
+
+
+def test_an_inverted_frame_with_a_long_description() -> None:
+    text = ("The first ad could run this week, said Jon Arlan, a longtime adviser to the "
+            "Maranova family who once ran the Kessel port authority.")
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.text == "The first ad could run this week"
+    assert c.source is not None
+    assert c.source.text == "Jon Arlan"
+
+
+def test_a_past_participle_appositive_is_not_an_inverted_frame() -> None:
+    text = "KCNA, monitored here, said Pyongyang signalled its agreement."
+    (c,) = run(text).claims
+    assert c.text == "Pyongyang signalled its agreement"
+    assert c.source is not None
+    assert c.source.text == "KCNA"
