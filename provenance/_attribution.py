@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -23,6 +24,8 @@ from ._registry import Registry
 from ._text import PhraseTable, Token, fold_phrase
 
 __all__ = ["Analysis", "RawClaim", "SourceRef", "analyze"]
+
+_T = TypeVar("_T", "RawClaim", "QuoteInfo")
 
 
 @attrs.frozen
@@ -345,6 +348,7 @@ class _Ctx:
         # people named (not as sources): (sentence, name, prose start, prose end)
         self.named: list[tuple[int, str, int, int]] = []
         self.cur_sentence = -1
+        self.resolved_mention: int | None = None
 
     def toks(self, start: int, end: int) -> list[Token]:
         a = bisect.bisect_left(self.starts, start)
@@ -488,7 +492,8 @@ class _Ctx:
         if len(toks) == 1 and first in self.lex.person_pron:
             return SourceRef(ps, pe, self.resolve("person"))
         if len(toks) == 1 and first in self.lex.group_pron:
-            return SourceRef(ps, pe, self.resolve("group" if first in _PLURAL_HINT else "it"))
+            name = self.resolve("group" if first in _PLURAL_HINT else "it")
+            return SourceRef(ps, pe, name, self.resolved_mention)
         if (
             mention is None
             and toks[-1].norm in self.lex.description_heads
@@ -497,7 +502,8 @@ class _Ctx:
             # a description that refers back: "the agency", "the Iranian commander"
             head = toks[-1].norm
             kind = "outlet" if head in _OUTLET_HEADS else "person"
-            return SourceRef(ps, pe, self.resolve(kind, head) or self.text[ps:pe], mention)
+            name = self.resolve(kind, head)
+            return SourceRef(ps, pe, name or self.text[ps:pe], self.resolved_mention)
         if (
             mention is None
             and first == "the"
@@ -592,12 +598,23 @@ class _Ctx:
             run = []
 
     def resolve(self, kind: str, head: str | None = None) -> str | None:
+        """The name a pronoun or description refers to; ``resolved_mention`` is then the outlet
+        mention behind it, if it is an outlet ("It said", "the agency added")."""
+        self.resolved_mention = None
+        found = self._resolve(kind, head)
+        if found is None:
+            return None
+        name, mention = found
+        self.resolved_mention = mention
+        return name
+
+    def _resolve(self, kind: str, head: str | None) -> tuple[str, int | None] | None:
         if head is not None:
             # "the commander" -> the last source whose words include "commander"
             for _k, name, ref in reversed(self.history):
                 words = {t.norm for t in self.toks(ref.pstart, ref.pend)}
                 if head in words:
-                    return name
+                    return name, ref.mention
         if kind == "outlet" and not any(k == "outlet" for k, _n, _r in self.history):
             # no outlet has spoken yet: the outlet named last before this sentence
             sent = self.doc.sentences[self.cur_sentence] if self.cur_sentence >= 0 else None
@@ -606,7 +623,7 @@ class _Ctx:
             for i in reversed(self.mention_order[:a]):
                 m = self.mentions[i]
                 if m.kind == "outlet" and not self.is_dateline(m):
-                    return self.text[m.pstart : m.pend]
+                    return self.text[m.pstart : m.pend], i
         if kind == "person":
             src = next(
                 (
@@ -619,20 +636,18 @@ class _Ctx:
             seen = self.named[-1] if self.named else None
             # a person named in a later sentence than the last speaker is the better antecedent
             if seen is not None and (src is None or seen[0] > src[0]):
-                return seen[1]
+                return seen[1], None
             if src is not None:
-                return src[1]
-        for k, name, _ in reversed(self.history):
-            if kind == "person" and k == "person":
-                return name
-            if kind == "group" and k in ("group", "outlet"):
-                return name
-            if kind == "it" and k == "outlet":
-                return name
-            if kind == "outlet" and k == "outlet":
-                return name
-        for _k, name, _ in reversed(self.history):
-            return name
+                return src[1], None
+        for k, name, ref in reversed(self.history):
+            if (
+                (kind == "person" and k == "person")
+                or (kind == "group" and k in ("group", "outlet"))
+                or (kind in ("it", "outlet") and k == "outlet")
+            ):
+                return name, ref.mention
+        for _k, name, ref in reversed(self.history):
+            return name, ref.mention
         return None
 
 
@@ -1741,10 +1756,22 @@ def analyze(
             if named is not None and (x not in speakers or speakers[x].speaker is None):
                 speakers[x] = named
             speakers.setdefault(x, QuoteInfo(None, ()))
-    info = tuple(speakers.get(i, QuoteInfo(None, ())) for i in range(len(quotes)))
+    info = tuple(
+        _with_source_outlet(speakers.get(i, QuoteInfo(None, ()))) for i in range(len(quotes))
+    )
+    claims = [_with_source_outlet(c) for c in claims]
     claims.sort(key=lambda c: (c.pstart, c.pend))
     claims = _join_interrupted(ctx, claims)
     return Analysis(tuple(claims), info, boiler), quotes
+
+
+def _with_source_outlet(item: _T) -> _T:
+    """A source that is an outlet, or a pronoun or description resolved to one ("It said",
+    "the agency added"), is the first outlet the words came through."""
+    src = item.speaker if isinstance(item, QuoteInfo) else item.source
+    if src is None or src.mention is None or src.mention in item.via:
+        return item
+    return attrs.evolve(item, via=(src.mention, *item.via))
 
 
 _MAX_FRAME_GAP = 300  # characters between two parts of one interrupted quotation

@@ -124,3 +124,13 @@ def test_a_past_participle_appositive_is_not_an_inverted_frame() -> None:
     assert c.text == "Pyongyang signalled its agreement"
     assert c.source is not None
     assert c.source.text == "KCNA"
+
+
+def test_a_pronoun_or_description_for_an_outlet_carries_the_outlet() -> None:
+    text = ("The Iranian news agency IRNA said troops had advanced. "
+            "It said “the enemy was routed.” The agency added that losses were heavy.")
+    report = run(text)
+    (irna,) = [m for m in report.mentions if m.text == "IRNA"]
+    assert report.quotes[0].via == (irna.id,)
+    for c in report.claims:
+        assert c.via[:1] == (irna.id,), (c.kind, c.text)
