@@ -198,6 +198,9 @@ _NOT_PERSON = frozenset(
     june july august september october november december times post journal daily press tv
     television radio media network""".split()
 )
+# how far back (in sources remembered) a pronoun or description looks for its antecedent;
+# bounded so that long documents stay linear
+_ANTECEDENTS = 64
 # plural heads of descriptions of people ("the scientists", "the officials")
 _PEOPLE_PLURALS = ("ists", "ers", "ors", "ians", "officials", "experts", "leaders", "sources")
 # finite verbs that end a subject: a "source" running past one is a clause
@@ -267,6 +270,12 @@ class _Lex:
     boilerplate: tuple[str, ...]
     scare: _Phrases
     agentless: _Phrases
+    # first words (and stems) of every cue phrase: a token that is none of them starts no cue
+    cue_firsts: frozenset[str] = frozenset()
+    cue_stems: tuple[str, ...] = ()
+
+    def may_start_cue(self, norm: str) -> bool:
+        return norm in self.cue_firsts or (bool(self.cue_stems) and norm.startswith(self.cue_stems))
 
 
 def _lex(registry: Registry) -> _Lex:
@@ -301,6 +310,20 @@ def _lex(registry: Registry) -> _Lex:
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
+    )
+    tables = (
+        out.quoting,
+        out.quoted_as,
+        out.according,
+        out.citing,
+        out.denial,
+        out.speech,
+        out.act,
+    )
+    out = attrs.evolve(
+        out,
+        cue_firsts=frozenset(k for t in tables for k in t.by_first),
+        cue_stems=tuple(st for t in tables for group in t.stems.values() for st, _v in group),
     )
     registry._cache["lex"] = out
     return out
@@ -349,6 +372,11 @@ class _Ctx:
         self.named: list[tuple[int, str, int, int]] = []
         self.cur_sentence = -1
         self.resolved_mention: int | None = None
+        # names seen so far, by their last word ("Reid" -> "Harry Reid"; the latest wins), and
+        # whether an outlet has been a source yet: kept as they grow, so lookups stay O(1)
+        self.surnames: dict[str, str] = {}
+        self.known_names: set[str] = set()
+        self.outlet_spoke = False
 
     def toks(self, start: int, end: int) -> list[Token]:
         a = bisect.bisect_left(self.starts, start)
@@ -375,6 +403,12 @@ class _Ctx:
         )
         self.quote_spans = spans
         self.quote_starts = [a for a, _ in spans]
+        self.quote_at = {q.open_mark: q for q in quotes if not q.term}
+
+    def quote_covering(self, start: int, end: int) -> bool:
+        """Whether one quotation (marks included) covers ``[start, end)``."""
+        k = bisect.bisect_right(self.quote_starts, start) - 1
+        return k >= 0 and self.quote_spans[k][1] >= end
 
     def is_dateline(self, m: RawMention) -> bool:
         """A credit or dateline ("TEHRAN (FNA)-", "/TASS/", "(CNN) —") is not a conduit."""
@@ -526,11 +560,7 @@ class _Ctx:
             name = self.text[m.pstart : m.pend]
         elif name is not None and " " not in name:
             # a surname alone ("Ekwueme") names the person introduced in full before
-            fulls = [full for _k, full, _ref in self.history] + [n for _s, n, _a, _b in self.named]
-            for full in reversed(fulls):
-                if full != name and full.endswith(" " + name):
-                    name = full
-                    break
+            name = self.surnames.get(name, name)
         return SourceRef(ps, pe, name, mention)
 
     def _recent_group(self) -> str | None:
@@ -540,6 +570,13 @@ class _Ctx:
             if self.history[i][0] == "group":
                 return self.history[i][1]
         return None
+
+    def _note_name(self, full: str) -> None:
+        self.known_names.add(full)
+        last = full.rsplit(" ", 1)
+        if len(last) == 2:
+            self.surnames[last[1]] = full
+            self.known_names.add(last[1])
 
     def _verb_like(self, toks: Sequence[Token], k: int) -> bool:
         t = toks[k]
@@ -574,6 +611,9 @@ class _Ctx:
         else:
             kind = "person"
         self.history.append((kind, name, ref))
+        self._note_name(name)
+        if kind == "outlet":
+            self.outlet_spoke = True
         self.history_sentence.append(self.cur_sentence)
 
     def note_people(self, stoks: Sequence[Token]) -> None:
@@ -595,6 +635,7 @@ class _Ctx:
             if len(run) >= 2:
                 name = self.text[run[-2].start : run[-1].end]
                 self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
+                self._note_name(name)
             run = []
 
     def resolve(self, kind: str, head: str | None = None) -> str | None:
@@ -611,11 +652,11 @@ class _Ctx:
     def _resolve(self, kind: str, head: str | None) -> tuple[str, int | None] | None:
         if head is not None:
             # "the commander" -> the last source whose words include "commander"
-            for _k, name, ref in reversed(self.history):
+            for _k, name, ref in reversed(self.history[-_ANTECEDENTS:]):
                 words = {t.norm for t in self.toks(ref.pstart, ref.pend)}
                 if head in words:
                     return name, ref.mention
-        if kind == "outlet" and not any(k == "outlet" for k, _n, _r in self.history):
+        if kind == "outlet" and not self.outlet_spoke:
             # no outlet has spoken yet: the outlet named last before this sentence
             sent = self.doc.sentences[self.cur_sentence] if self.cur_sentence >= 0 else None
             limit = sent.start if sent is not None else len(self.text)
@@ -628,7 +669,9 @@ class _Ctx:
             src = next(
                 (
                     (self.history_sentence[i], self.history[i][1])
-                    for i in range(len(self.history) - 1, -1, -1)
+                    for i in range(
+                        len(self.history) - 1, max(-1, len(self.history) - 1 - _ANTECEDENTS), -1
+                    )
                     if self.history[i][0] == "person"
                 ),
                 None,
@@ -639,7 +682,7 @@ class _Ctx:
                 return seen[1], None
             if src is not None:
                 return src[1], None
-        for k, name, ref in reversed(self.history):
+        for k, name, ref in reversed(self.history[-_ANTECEDENTS:]):
             if (
                 (kind == "person" and k == "person")
                 or (kind == "group" and k in ("group", "outlet"))
@@ -678,7 +721,7 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if ctx.in_quote(t.start):
+        if not lex.may_start_cue(t.norm) or ctx.in_quote(t.start):
             i += 1
             continue
         k = lex.quoting.match(toks, i)
@@ -852,7 +895,7 @@ def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: i
     (a quote only), whatever the length of the speaker's description."""
     if not stoks or stoks[0].text not in _OPEN_QUOTES:
         return None
-    q = next((x for x in ctx.quotes if not x.term and x.open_mark == stoks[0].start), None)
+    q = ctx.quote_at.get(stoks[0].start)
     if q is None or q.close_mark is None or q.close_mark >= stoks[ci].start:
         return None
     between = [t for t in stoks[:ci] if t.start > q.close_mark]
@@ -986,17 +1029,13 @@ def _content_span(
     while end > start and text[end - 1] in ".!?;:\u3002 ":
         end -= 1
     # a content that is entirely a quotation is a quote only
-    for q in ctx.quotes:
-        if q.term:
-            continue
-        if q.open_mark == start and (q.close_mark is None or q.close_mark >= end - 1):
-            return None
+    q0 = ctx.quote_at.get(start)
+    if q0 is not None and (q0.close_mark is None or q0.close_mark >= end - 1):
+        return None
     # "… and “a partial quote.”" at the end: the indirect part ends before "and"
     for k in range(j + 1, len(stoks) - 1):
         if stoks[k].norm == "and" and stoks[k + 1].text in _OPEN_QUOTES:
-            q_and = next(
-                (x for x in ctx.quotes if x.open_mark == stoks[k + 1].start and not x.term), None
-            )
+            q_and = ctx.quote_at.get(stoks[k + 1].start)
             if q_and is not None and (q_and.close_mark is None or q_and.close_mark >= end - 1):
                 end = stoks[k - 1].end if stoks[k - 1].text != "," else stoks[k - 2].end
                 break
@@ -1239,11 +1278,7 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             while c_end_tok >= 0 and stoks[c_end_tok].text in _CLOSE_QUOTES | {","}:
                 c_end_tok -= 1
             content = (cstart, stoks[c_end_tok].end) if c_end_tok >= 0 else None
-            if content and any(
-                q.open_mark <= content[0] and (q.close_mark or 0) >= content[1]
-                for q in ctx.quotes
-                if not q.term
-            ):
+            if content and ctx.quote_covering(*content):
                 content = None  # the claim is only a quotation
             if content is not None and content[0] < sent.start:
                 content = None
@@ -1979,9 +2014,7 @@ def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     if len(caps) == 1:
         # one word: a surname or an outlet known from earlier in the text
         word = caps[0].text
-        known = any(name == word or name.endswith(" " + word) for _k, name, _r in ctx.history)
-        known = known or any(n == word or n.endswith(" " + word) for _s, n, _a, _b in ctx.named)
-        if not known and not ctx.mentions_in(caps[0].start, caps[0].end):
+        if word not in ctx.known_names and not ctx.mentions_in(caps[0].start, caps[0].end):
             return None
     return ctx.source_from(run)
 
