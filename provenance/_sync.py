@@ -35,6 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._defaults import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_TIMEOUT,
+    LINK_TIMEOUT,
+)
 from ._exceptions import RegistryError, SyncError
 from ._registry import Registry
 from ._version import __version__
@@ -60,14 +67,6 @@ __all__ = [
     "status",
 ]
 
-DEFAULT_TIMEOUT = 30.0
-"""Seconds to wait for a connection, and for each read, when pulling an overlay."""
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-"""The largest overlay :func:`pull` accepts (bytes)."""
-DEFAULT_MAX_REDIRECTS = 5
-LINK_TIMEOUT = 10.0
-"""Seconds per connection and read when checking or resolving links."""
-DEFAULT_CONCURRENCY = 8
 RESOLVED_TTL = timedelta(days=30)
 """How long a resolved short link is trusted before it is resolved again."""
 USER_AGENT = f"provenance/{__version__} (+registry sync; python-httpx)"
