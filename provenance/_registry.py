@@ -6,6 +6,7 @@ import contextlib
 import functools
 import hashlib
 import ipaddress
+import os
 import tomllib
 import urllib.parse
 from collections import Counter
@@ -17,6 +18,7 @@ from typing import Any
 import attrs
 
 from ._exceptions import RegistryError
+from ._gcpause import paused
 from ._model import (
     ALIAS_KINDS,
     CASE_RULES,
@@ -556,19 +558,33 @@ class Registry:
         """Build, or reuse the registry built from exactly these unchanged files.
 
         A registry is an immutable value, so one built from the same files (same paths,
-        sizes and modification times) is shared rather than parsed again."""
+        sizes and modification times) is shared rather than parsed again: in this process,
+        and across runs through the user's cache directory (see ``_diskcache``), where it is
+        stored with its name matcher built."""
         try:
-            key = tuple(
-                (str(p.resolve()), ov, p.stat().st_mtime_ns, p.stat().st_size) for p, ov in files
-            )
+            stats = [(p, ov, p.stat()) for p, ov in files]
         except OSError:
             return cls._build(files)
+        key = tuple((str(p.resolve()), ov, st.st_mtime_ns, st.st_size) for p, ov, st in stats)
         hit = _LOADED.get(key)
         if hit is None:
-            hit = cls._build(files)
+            from ._diskcache import cached
+
+            name = tuple((str(p), os.path.abspath(p), ov) for p, ov, _ in stats)
+            stamp = tuple((st.st_mtime_ns, st.st_size) for _, _, st in stats)
+            hit = cached("registry", name, stamp, lambda: cls._build_for_cache(files), cls)
             _LOADED.clear()  # keep one: a long-running tool must not grow without bound
             _LOADED[key] = hit
         return hit
+
+    @classmethod
+    def _build_for_cache(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
+        """A registry with its name matcher built, as it is worth storing."""
+        from ._matching import matcher_for
+
+        reg = cls._build(files)
+        matcher_for(reg)
+        return reg
 
     @classmethod
     def from_files(cls, *paths: str | Path, language: bool = True) -> Registry:
@@ -587,6 +603,11 @@ class Registry:
 
     @classmethod
     def _build(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
+        with paused():
+            return cls._parse(files)
+
+    @classmethod
+    def _parse(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
         outlets: dict[str, Outlet] = {}
         orgs: dict[str, Organization] = {}
         countries: dict[str, Country] = {}
