@@ -17,9 +17,10 @@ import attrs
 import regex
 
 from ._document import Document
+from ._gcpause import paused
 from ._model import Alias, Country
 from ._registry import GenericTerm, Registry
-from ._text import IGNORED, PhraseTable, Token, fold_phrase, tokenize
+from ._text import IGNORED, PhraseTable, Token, fold_phrase, phrase_forms, tokenize
 
 __all__ = ["GenericInfo", "Matcher", "RawMention", "find_mentions"]
 
@@ -102,30 +103,26 @@ class Matcher:
     """Everything the mention finder needs from a registry, built once and cached."""
 
     def __init__(self, registry: Registry) -> None:
+        with paused():
+            self._build(registry)
+
+    def _build(self, registry: Registry) -> None:
         self.registry = registry
         self.index: dict[str, list[_Entry]] = {}
         # the forms of one name for one target, in registry order (dedupe in O(1) per name)
         groups: dict[tuple[tuple[str, ...], str], list[_Entry]] = {}
+        orgs = registry.organizations
         for text, alias, entry in registry.iter_names():
-            toks = [t for t in tokenize(text) if t.norm not in IGNORED]
-            if not toks:
+            norms, exacts = phrase_forms(text)
+            if not norms:
                 continue
-            norms = tuple(t.norm for t in toks)
             case = alias.case if alias else "auto"
-            letters = "".join(t.exact for t in toks)
             sensitive = case == "sensitive" or (
-                case == "auto" and len(toks) == 1 and letters.isupper() and len(letters) <= 5
+                case == "auto" and len(norms) == 1 and exacts[0].isupper() and len(exacts[0]) <= 5
             )
-            kind = "org" if entry.id in registry.organizations else "outlet"
+            kind = "org" if entry.id in orgs else "outlet"
             by = "name" if alias is None else ("credit" if alias.kind == "credit" else "alias")
-            e = _Entry(
-                norms,
-                tuple(t.exact for t in toks) if sensitive else None,
-                entry.id,
-                kind,
-                by,
-                alias,
-            )
+            e = _Entry(norms, exacts if sensitive else None, entry.id, kind, by, alias)
             same = groups.setdefault((norms, entry.id), [])
             if not same:
                 same.append(e)

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 import attrs
 import regex
 
-__all__ = ["PhraseTable", "Token", "fold", "fold_phrase", "tokenize"]
+__all__ = ["PhraseTable", "Token", "fold", "fold_phrase", "phrase_forms", "tokenize"]
 
 V = TypeVar("V")
 
@@ -102,7 +102,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def fold_phrase(text: str) -> tuple[str, ...]:
     """A phrase as the tuple of folded tokens the matchers compare (hyphens dropped)."""
-    return tuple(t.norm for t in tokenize(text) if t.norm not in IGNORED)
+    return phrase_forms(text)[0]
+
+
+def phrase_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded and the case-preserving forms of a phrase's tokens (those
+    :data:`IGNORED` dropped): ``tokenize`` without the Token objects, for registry names.
+
+    Names of ASCII letters and digits between single spaces, most of a registry, take a fast
+    path with the same result: every such run is one ``word`` token (up to 200 characters),
+    already NFKC, folded by lower-casing."""
+    if (
+        text.isascii()
+        and text.replace(" ", "").isalnum()
+        and "  " not in text
+        and text[0] != " "
+        and text[-1] != " "
+    ):
+        parts = text.split(" ")
+        if len(text) <= 200 or max(map(len, parts)) <= 200:
+            return tuple(text.lower().split(" ")), tuple(parts)
+    norms: list[str] = []
+    exacts: list[str] = []
+    for t in tokenize(text):
+        if t.norm not in IGNORED:
+            norms.append(t.norm)
+            exacts.append(t.exact)
+    return tuple(norms), tuple(exacts)
 
 
 # Tokens skipped when matching names: hyphens ("Al-Manar" = "Al Manar") and quotation marks
