@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 import regex
@@ -141,8 +142,17 @@ class Matcher:
                 same.append(e)  # another spelling that must match exactly ("TASS", "Tass")
         for (norms, _target), forms in groups.items():
             self.index.setdefault(norms[0], []).extend(forms)
-        for bucket in self.index.values():
+        # by the second token, the names of two or more tokens of each bucket; the one-token
+        # names apart (each in bucket order: the longer names come first in a bucket)
+        self._by_second: dict[str, dict[str, list[_Entry]]] = {}
+        self._singles: dict[str, list[_Entry]] = {}
+        for first, bucket in self.index.items():
             bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
+            for e in bucket:
+                if len(e.tokens) > 1:
+                    self._by_second.setdefault(first, {}).setdefault(e.tokens[1], []).append(e)
+                else:
+                    self._singles.setdefault(first, []).append(e)
         lx = registry.lexicon
         self.media_context = {p[0] for p in map(fold_phrase, lx.get("media_context", ())) if p}
         self.unknown_types = [f for f in map(fold_phrase, lx.get("outlet_type_nouns", ())) if f]
@@ -160,6 +170,35 @@ class Matcher:
             (adj, c) for c in registry.countries.values() for adj in c.adjectives
         )
         self._empty: PhraseTable[GenericTerm] = PhraseTable(())
+        # the tokens a generic reference can start with (a determiner, a modifier or a noun):
+        # every other token is skipped without looking anything up
+        tables: list[PhraseTable[Any]] = [
+            self._table(role) for role in ("determiner", "signal", "scope", "noun")
+        ]
+        tables.append(self.countries)
+        self._generic_firsts = frozenset(k for t in tables for k in t.by_first)
+        self._generic_stems = frozenset(k for t in tables for k in t.stems)
+
+    def _generic_starts(self, stream: Sequence[Token]) -> list[int]:
+        """Indexes of the tokens that may start a generic reference (a superset)."""
+        firsts, stems = self._generic_firsts, self._generic_stems
+        if stems:
+            return [
+                k
+                for k, t in enumerate(stream)
+                if t[3] in firsts or t[3][:2] in stems or t[3][:1] in stems
+            ]
+        return [k for k, t in enumerate(stream) if t[3] in firsts]
+
+    def _name_starts(self, stream: Sequence[Token]) -> list[int]:
+        """Indexes of the tokens that may start a name: those the index knows, and longer
+        Arabic words (a clitic may precede a name); the others cannot match."""
+        index = self.index
+        return [
+            k
+            for k, t in enumerate(stream)
+            if t[3] in index or (len(t[3]) > 3 and not t[3].isascii() and _is_arabic(t[3]))
+        ]
 
     # ------------------------------------------------------------------ names
     def match_names(self, stream: Sequence[Token], all_tokens: Sequence[Token]) -> list[RawMention]:
@@ -167,10 +206,12 @@ class Matcher:
         starts = [t.start for t in all_tokens]
         i = 0
         n = len(stream)
-        while i < n:
+        for at in self._name_starts(stream):
+            if at < i:
+                continue  # inside the previous name
+            i = at
             hit = self._match_at(stream, i)
             if hit is None:
-                i += 1
                 continue
             entry, length, skip = hit
             first, last = stream[i], stream[i + length - 1]
@@ -201,36 +242,46 @@ class Matcher:
 
     def _match_at(self, stream: Sequence[Token], i: int) -> tuple[_Entry, int, int] | None:
         tok = stream[i]
-        candidates: list[tuple[_Entry, int]] = [(e, 0) for e in self.index.get(tok.norm, ())]
-        if not candidates and _is_arabic(tok.norm) and len(tok.norm) > 3:
+        norm = tok[3]
+        if norm in self.index:
+            # the index's bucket for this token, in its order, less the longer names whose
+            # second token is not the next one (they could not match): a common first word
+            # ("the", "al") heads hundreds of names
+            nxt = stream[i + 1][3] if i + 1 < len(stream) else None
+            longer = self._by_second.get(norm)
+            two_up = longer.get(nxt, ()) if longer and nxt is not None else ()
+            for entry in (*two_up, *self._singles.get(norm, ())):
+                if self._entry_matches(entry, stream, i, 0):
+                    return entry, len(entry.tokens), 0
+            return None
+        candidates: list[tuple[_Entry, int]] = []
+        if _is_arabic(tok.norm) and len(tok.norm) > 3:
             for pre in _ARABIC_CLITICS:
                 if tok.norm.startswith(pre) and len(tok.norm) - len(pre) >= 3:
                     candidates = [(e, len(pre)) for e in self.index.get(tok.norm[len(pre) :], ())]
                     if candidates:
                         break
         for entry, skip in candidates:
-            k = len(entry.tokens)
-            if i + k > len(stream):
-                continue
-            ok = skip == 0 or k == 1
-            if not ok:
-                continue
-            for j in range(1, k):
-                if stream[i + j].norm != entry.tokens[j]:
-                    ok = False
-                    break
-            if not ok:
-                continue
-            if entry.exact is not None and tuple(t.exact for t in stream[i : i + k]) != entry.exact:
-                continue
-            if skip and tok.norm[skip:] != entry.tokens[0]:
-                continue
-            if not self._guards_pass(entry.alias, stream, i, k):
-                continue
-            if entry.kind == "outlet" and self._inside_company_name(stream, i + k):
-                continue
-            return entry, k, skip
+            if self._entry_matches(entry, stream, i, skip):
+                return entry, len(entry.tokens), skip
         return None
+
+    def _entry_matches(self, entry: _Entry, stream: Sequence[Token], i: int, skip: int) -> bool:
+        k = len(entry.tokens)
+        if i + k > len(stream):
+            return False
+        if not (skip == 0 or k == 1):
+            return False
+        for j in range(1, k):
+            if stream[i + j][3] != entry.tokens[j]:
+                return False
+        if entry.exact is not None and tuple(t.exact for t in stream[i : i + k]) != entry.exact:
+            return False
+        if skip and stream[i].norm[skip:] != entry.tokens[0]:
+            return False
+        if not self._guards_pass(entry.alias, stream, i, k):
+            return False
+        return not (entry.kind == "outlet" and self._inside_company_name(stream, i + k))
 
     @staticmethod
     def _inside_company_name(stream: Sequence[Token], j: int) -> bool:
@@ -284,9 +335,12 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
-        while i < n:
+        for at in [k for k, t in enumerate(stream) if _capitalized_word(t)]:
+            if at < i:
+                continue
+            i = at
             t = stream[i]
-            if not _capitalized_word(t) or _inside(t.start, covered):
+            if _inside(t.start, covered):
                 i += 1
                 continue
             j = i
@@ -326,10 +380,12 @@ class Matcher:
     def _modifier(self, stream: Sequence[Token], i: int) -> tuple[str, object, int] | None:
         """The longest modifier at ``stream[i]``: a state signal, a scope or a country."""
         best: tuple[str, object, int] | None = None
-        for role in ("signal", "scope"):
-            hit = self._table(role).longest(stream, i)
-            if hit and (best is None or hit[1] > best[2]):
-                best = (role, hit[0], hit[1])
+        hit = self._table("signal").longest(stream, i)
+        if hit:
+            best = ("signal", hit[0], hit[1])
+        hit = self._table("scope").longest(stream, i)
+        if hit and (best is None or hit[1] > best[2]):
+            best = ("scope", hit[0], hit[1])
         chit = self.countries.longest(stream, i)
         if chit and (best is None or chit[1] > best[2]):
             best = ("country", chit[0], chit[1])
@@ -348,7 +404,11 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
-        while i < n:
+        # every other token would only move on to the next one
+        for at in self._generic_starts(stream):
+            if at < i:
+                continue
+            i = at
             if _inside(stream[i].start, taken):
                 i += 1
                 continue
@@ -546,7 +606,10 @@ def find_mentions(
             if _URL_START.match(url):
                 link_spans.append((s, s + len(url)))
     url_ranges = sorted(link_spans)
-    stream = [t for t in tokens if t.norm not in IGNORED and not _inside(t.start, url_ranges)]
+    if url_ranges:
+        stream = [t for t in tokens if t[3] not in IGNORED and not _inside(t[0], url_ranges)]
+    else:
+        stream = [t for t in tokens if t[3] not in IGNORED]
     names = m.match_names(stream, tokens)
     # organizations do not block generic references ("IRGC-affiliated media")
     taken = sorted((x.pstart, x.pend) for x in names if x.kind == "outlet")
