@@ -172,23 +172,42 @@ class Matcher:
         self._empty: PhraseTable[GenericTerm] = PhraseTable(())
         # the tokens a generic reference can start with (a determiner, a modifier or a noun):
         # every other token is skipped without looking anything up
+        self._signals = self._table("signal")
+        self._scopes = self._table("scope")
         tables: list[PhraseTable[Any]] = [
-            self._table(role) for role in ("determiner", "signal", "scope", "noun")
+            self._signals,
+            self._scopes,
+            self._table("noun"),
+            self.countries,
         ]
-        tables.append(self.countries)
-        self._generic_firsts = frozenset(k for t in tables for k in t.by_first)
-        self._generic_stems = frozenset(k for t in tables for k in t.stems)
+        self._head_firsts = frozenset(k for t in tables for k in t.by_first)
+        self._head_stems = _stems_by_prefix(tables)
+        dets = self._table("determiner")
+        self._det_firsts = frozenset(dets.by_first)
+        self._det_stems = _stems_by_prefix([dets])
 
     def _generic_starts(self, stream: Sequence[Token]) -> list[int]:
-        """Indexes of the tokens that may start a generic reference (a superset)."""
-        firsts, stems = self._generic_firsts, self._generic_stems
-        if stems:
-            return [
-                k
-                for k, t in enumerate(stream)
-                if t[3] in firsts or t[3][:2] in stems or t[3][:1] in stems
-            ]
-        return [k for k, t in enumerate(stream) if t[3] in firsts]
+        """Indexes of the tokens where a generic reference may start (a superset): a modifier
+        or a noun, or a determiner followed by one. Elsewhere, the matcher would only move on
+        to the next token."""
+        firsts, stems = self._head_firsts, self._head_stems
+        dfirsts, dstems = self._det_firsts, self._det_stems
+        dets = self._table("determiner")
+        n = len(stream)
+
+        def head(norm: str) -> bool:
+            return norm in firsts or (bool(stems) and _has_stem(stems, norm))
+
+        out = []
+        for k, t in enumerate(stream):
+            norm = t[3]
+            if head(norm):
+                out.append(k)
+            elif norm in dfirsts or (dstems and _has_stem(dstems, norm)):
+                det = dets.longest(stream, k)
+                if det is not None and k + det[1] < n and head(stream[k + det[1]][3]):
+                    out.append(k)
+        return out
 
     def _name_starts(self, stream: Sequence[Token]) -> list[int]:
         """Indexes of the tokens that may start a name: those the index knows, and longer
@@ -335,7 +354,10 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
-        for at in [k for k, t in enumerate(stream) if _capitalized_word(t)]:
+        capitalized = [
+            k for k, t in enumerate(stream) if t[5] in ("word", "acro") and t[2][:1].isupper()
+        ]
+        for at in capitalized:  # _capitalized_word, inline
             if at < i:
                 continue
             i = at
@@ -380,10 +402,10 @@ class Matcher:
     def _modifier(self, stream: Sequence[Token], i: int) -> tuple[str, object, int] | None:
         """The longest modifier at ``stream[i]``: a state signal, a scope or a country."""
         best: tuple[str, object, int] | None = None
-        hit = self._table("signal").longest(stream, i)
+        hit = self._signals.longest(stream, i)
         if hit:
             best = ("signal", hit[0], hit[1])
-        hit = self._table("scope").longest(stream, i)
+        hit = self._scopes.longest(stream, i)
         if hit and (best is None or hit[1] > best[2]):
             best = ("scope", hit[0], hit[1])
         chit = self.countries.longest(stream, i)
@@ -557,6 +579,22 @@ class Matcher:
         return GenericInfo(
             country.code if country else None, state, tuple(controllers), signal, label
         )
+
+
+def _stems_by_prefix(tables: Iterable[PhraseTable[Any]]) -> dict[str, tuple[str, ...]]:
+    """The stems of ``tables`` under the one or two first characters they are filed by."""
+    out: dict[str, list[str]] = {}
+    for t in tables:
+        for prefix, stems in t.stems.items():
+            out.setdefault(prefix, []).extend(stem for stem, _ in stems)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _has_stem(stems: dict[str, tuple[str, ...]], norm: str) -> bool:
+    """Whether a stem of :func:`_stems_by_prefix` starts ``norm`` (as PhraseTable looks)."""
+    return any(norm.startswith(st) for st in stems.get(norm[:2], ())) or any(
+        norm.startswith(st) for st in stems.get(norm[:1], ())
+    )
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
