@@ -52,7 +52,7 @@ class RawMention:
     via_link: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class _Entry:
     tokens: tuple[str, ...]
     exact: tuple[str, ...] | None  # case-sensitive form, or None

@@ -423,7 +423,7 @@ def _check_id(e: _Entry, oid: str) -> None:
 
 
 # --------------------------------------------------------------------------- generic grammar
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class GenericTerm:
     """A word or phrase of the generic-reference grammar ("state-run", "Kremlin-backed")."""
 
@@ -436,7 +436,7 @@ class GenericTerm:
     postposed: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class GenericGrammar:
     terms: tuple[GenericTerm, ...] = ()
 
@@ -508,7 +508,7 @@ LEXICON_KEYS = (
 _TOP_KEYS = ("registry", "outlet", "organization", "country", "generic", "lexicon", "retract")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class _Source:
     path: str
     sha256: str
