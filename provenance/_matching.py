@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -52,8 +52,7 @@ class RawMention:
     via_link: bool = False
 
 
-@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
-class _Entry:
+class _Entry(NamedTuple):  # small, and quick to unpickle from the registry cache
     tokens: tuple[str, ...]
     exact: tuple[str, ...] | None  # case-sensitive form, or None
     target: str

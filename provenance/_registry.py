@@ -49,7 +49,7 @@ from ._text import fold_phrase
 
 __all__ = ["GenericGrammar", "Registry", "bundled_registry_path"]
 
-_LOADED: dict[tuple[tuple[str, bool, int, int], ...], Registry] = {}
+_LOADED: dict[tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[int, int], ...]], Registry] = {}
 
 _MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -565,13 +565,14 @@ class Registry:
             stats = [(p, ov, p.stat()) for p, ov in files]
         except OSError:
             return cls._build(files)
-        key = tuple((str(p.resolve()), ov, st.st_mtime_ns, st.st_size) for p, ov, st in stats)
+        # the path as given too: the registry reports it (its sources, a report's overlays)
+        name = tuple((str(p), os.path.abspath(p), ov) for p, ov, _ in stats)
+        stamp = tuple((st.st_mtime_ns, st.st_size) for _, _, st in stats)
+        key = (name, stamp)
         hit = _LOADED.get(key)
         if hit is None:
             from ._diskcache import cached
 
-            name = tuple((str(p), os.path.abspath(p), ov) for p, ov, _ in stats)
-            stamp = tuple((st.st_mtime_ns, st.st_size) for _, _, st in stats)
             hit = cached("registry", name, stamp, lambda: cls._build_for_cache(files), cls)
             _LOADED.clear()  # keep one: a long-running tool must not grow without bound
             _LOADED[key] = hit
