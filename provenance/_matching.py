@@ -155,6 +155,9 @@ class Matcher:
         lx = registry.lexicon
         self.media_context = {p[0] for p in map(fold_phrase, lx.get("media_context", ())) if p}
         self.unknown_types = [f for f in map(fold_phrase, lx.get("outlet_type_nouns", ())) if f]
+        self._unknown_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for tn in self.unknown_types:  # a type can only match where its first word is
+            self._unknown_by_first.setdefault(tn[0], []).append(tn)
         self.type_nouns = sorted(
             (fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True
         )
@@ -194,8 +197,13 @@ class Matcher:
         dets = self._table("determiner")
         n = len(stream)
 
+        known: dict[str, bool] = {}  # per word form: a text repeats its words
+
         def head(norm: str) -> bool:
-            return norm in firsts or (bool(stems) and _has_stem(stems, norm))
+            hit = known.get(norm)
+            if hit is None:
+                hit = known[norm] = norm in firsts or (bool(stems) and _has_stem(stems, norm))
+            return hit
 
         out = []
         for k, t in enumerate(stream):
@@ -378,7 +386,7 @@ class Matcher:
             # the longest outlet type at the end of the run
             best = 0
             for k in range(i + 1, j):
-                for tn in self.unknown_types:
+                for tn in self._unknown_by_first.get(stream[k][3], ()):
                     if tuple(x.norm for x in stream[k : k + len(tn)]) == tn and k + len(tn) <= j:
                         best = max(best, k)
                         break
