@@ -913,10 +913,13 @@ class Registry:
         host, path = _split_url(url)
         if not host:
             return None
+        labels = host.split(".")
+        index = self._domain_index
+        if not any(".".join(labels[i:]) in index for i in range(len(labels))):
+            return None  # no outlet's domain at any depth (and the suffix list stays unloaded)
         registrable = _psl().privatesuffix(host)
         if registrable is None:
             return None  # a public suffix itself ("co.uk") or an unknown top-level domain
-        labels = host.split(".")
         depth = len(labels) - registrable.count(".")  # never look above the registrable domain
         for i in range(depth):
             cand = ".".join(labels[i:])
