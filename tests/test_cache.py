@@ -243,3 +243,27 @@ def test_a_cache_write_that_fails_costs_only_time(
     assert _outlets(_load(overlay)) == ["Cachetest Daily"]
     assert _files(cache) == []
     assert not list((cache / "registry-cache").glob(".*.part"))
+
+
+def test_check_restores_the_collector_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from provenance import _check
+
+    assert gc.isenabled()
+    provenance.check(BRIEF)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        provenance.check(BRIEF)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("inside the checker")
+
+    monkeypatch.setattr(_check, "_build", boom)
+    with pytest.raises(RuntimeError):
+        provenance.check(BRIEF)
+    assert gc.isenabled()
