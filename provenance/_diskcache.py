@@ -42,6 +42,7 @@ T = TypeVar("T")
 
 _FOLDER = "registry-cache"
 _FORMAT = 1  # bump when the layout of the cache file changes
+_KEEP = 16  # files kept in the folder; the least recently used go first
 
 
 def default_cache_dir() -> Path:
@@ -92,17 +93,36 @@ def cached(
         return build()
     try:
         folder = default_cache_dir() / _FOLDER
-        digest = hashlib.sha256(repr((kind, name)).encode("utf-8")).hexdigest()[:32]
+        which = (kind, name, sys.version_info[:2])  # two Pythons do not overwrite each other
+        digest = hashlib.sha256(repr(which).encode("utf-8")).hexdigest()[:32]
         path = folder / f"{kind}-{digest}.pickle"
         key = (_FORMAT, __version__, sys.version_info[:2], kind, name, stamp, _code_stamp())
     except (OSError, RuntimeError, ValueError):  # no home directory, an unreadable package
         return build()
     hit = _read(path, key)
     if hit is not None and isinstance(hit[0], expect):
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: pruned last
         return hit[0]
     value = build()
-    _write(path, key, value)
+    if _write(path, key, value):
+        _prune(path.parent)
     return value
+
+
+def _prune(folder: Path) -> None:
+    """Keep the ``_KEEP`` most recently used files: overlays given by temporary paths (a CI
+    job's checkout, a test's folder) would otherwise add a file per run."""
+    try:
+        files = sorted(
+            (e.stat().st_mtime_ns, e.path)
+            for e in os.scandir(folder)
+            if e.name.endswith(".pickle") and e.is_file()
+        )
+        for _, stale in files[:-_KEEP]:
+            os.unlink(stale)
+    except OSError:
+        pass
 
 
 def _read(path: Path, key: tuple[object, ...]) -> tuple[Any] | None:
@@ -118,7 +138,7 @@ def _read(path: Path, key: tuple[object, ...]) -> tuple[Any] | None:
         return None
 
 
-def _write(path: Path, key: tuple[object, ...], value: object) -> None:
+def _write(path: Path, key: tuple[object, ...], value: object) -> bool:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,8 +148,9 @@ def _write(path: Path, key: tuple[object, ...], value: object) -> None:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
+        return True
     except Exception:  # a read-only or full disk, an unpicklable value: no cache this time
-        pass
+        return False
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -267,3 +267,20 @@ def test_check_restores_the_collector_as_it_was(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(RuntimeError):
         provenance.check(BRIEF)
     assert gc.isenabled()
+
+
+def test_the_cache_keeps_a_bounded_number_of_files(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_diskcache, "_KEEP", 3)
+    overlays = []
+    for i in range(5):
+        overlay = tmp_path / f"overlay-{i}.toml"
+        overlay.write_text(OVERLAY, encoding="utf-8")
+        overlays.append(overlay)
+        _load(overlay)
+        path = _files(cache)
+        for n, p in enumerate(sorted(path, key=lambda p: p.stat().st_mtime_ns)):
+            os.utime(p, ns=(n * 10**9, n * 10**9))  # distinct times, in order of use
+    assert len(_files(cache)) == 3
+    assert _outlets(_load(overlays[0])) == ["Cachetest Daily"]  # pruned: simply rebuilt
