@@ -7,28 +7,31 @@ from __future__ import annotations
 
 import argparse
 import enum
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
-from pathlib import Path
 
-import attrs
-
-from . import _sync
 from ._audit import _command as _audit_command
-from ._check import check, read_input
-from ._config import Config, RemoteRegistry, find_config, load_config, merge_cli
-from ._document import Format, format_for_suffix
+from ._defaults import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_TIMEOUT,
+    FORMAT_NAMES,
+    LINK_TIMEOUT,
+)
+from ._defaults import DEFAULT_MAX_BYTES as PULL_MAX_BYTES
 from ._exceptions import ConfigError, InputError, ProvenanceError
-from ._formatters import FORMATTERS, step_summary
-from ._many import BRIEF_SUFFIXES, Task, expand_paths, run_tasks
-from ._model import Organization, Outlet
-from ._registry import Registry
-from ._report import Report
-from ._rules import RULES, rule_by_key
 from ._version import __version__
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 4 ms at start-up
+# The pipeline, the registry and the network code are imported by the commands that use
+# them: `provenance --version` and `--help` load none of them (see tests/test_startup.py).
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from ._config import Config
+    from ._registry import Registry
+    from ._report import Report
 
 __all__ = ["ExitStatus", "main"]
 
@@ -49,6 +52,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _date(value: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -90,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         help="brief files or folders of briefs ('-' reads standard input)",
     )
     c.add_argument(
-        "--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)"
+        "--format", choices=sorted(FORMAT_NAMES), default="text", help="output format (default: text)"
     )
     c.add_argument(
         "--registry",
@@ -195,16 +200,16 @@ def _parser() -> argparse.ArgumentParser:
     pu.add_argument(
         "--timeout",
         type=_seconds,
-        default=_sync.DEFAULT_TIMEOUT,
+        default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"connect and read timeout (default: {_sync.DEFAULT_TIMEOUT:g})",
+        help=f"connect and read timeout (default: {DEFAULT_TIMEOUT:g})",
     )
     pu.add_argument(
         "--max-bytes",
         type=_positive_int,
-        default=_sync.DEFAULT_MAX_BYTES,
+        default=PULL_MAX_BYTES,
         metavar="N",
-        help=f"refuse files larger than N bytes (default: {_sync.DEFAULT_MAX_BYTES})",
+        help=f"refuse files larger than N bytes (default: {PULL_MAX_BYTES})",
     )
     sta = rsub.add_parser(
         "status", help="the remote overlays: cached file, when fetched, sha256, validity"
@@ -225,16 +230,16 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument(
         "--concurrency",
         type=_positive_int,
-        default=_sync.DEFAULT_CONCURRENCY,
+        default=DEFAULT_CONCURRENCY,
         metavar="N",
-        help=f"requests at a time (default: {_sync.DEFAULT_CONCURRENCY})",
+        help=f"requests at a time (default: {DEFAULT_CONCURRENCY})",
     )
     cl.add_argument(
         "--timeout",
         type=_seconds,
-        default=_sync.LINK_TIMEOUT,
+        default=LINK_TIMEOUT,
         metavar="SECONDS",
-        help=f"connect and read timeout per request (default: {_sync.LINK_TIMEOUT:g})",
+        help=f"connect and read timeout per request (default: {LINK_TIMEOUT:g})",
     )
     cl.add_argument("--json", action="store_true", help="print JSON")
 
@@ -271,6 +276,10 @@ class _Settings:
     """Configuration per brief (the nearest config file wins) and registries per overlay set."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from pathlib import Path
+
+        from ._config import Config, load_config
+
         self.args = args
         self.fixed: Config | None = None
         if args.isolated:
@@ -283,6 +292,10 @@ class _Settings:
         self.warned: set[str] = set()
 
     def config_for(self, path: Path | None) -> Config:
+        from pathlib import Path
+
+        from ._config import Config, find_config, load_config, merge_cli
+
         if self.fixed is not None:
             cfg = self.fixed
         else:
@@ -308,11 +321,15 @@ class _Settings:
         """The configuration's overlays as local files, in order: a remote one is its cached
         copy, pulled when missing (or not the pinned version, or unpinned: a conditional
         request), the cached copy with a warning when the server cannot be reached."""
+        from ._config import RemoteRegistry
+
         local: list[str] = []
         for source in cfg.registry_sources():
             if isinstance(source, RemoteRegistry):
                 key = (source.url, source.sha256, tuple(local))
                 if key not in self.remote:
+                    from . import _sync
+
                     path = _sync.ensure(
                         source.url, source.sha256, base=tuple(local), on_warning=self.warn
                     )
@@ -325,6 +342,8 @@ class _Settings:
     def registry_for(self, cfg: Config) -> Registry:
         overlays = (*self.overlays_for(cfg), *self.args.registry)
         if overlays not in self.registries:
+            from ._registry import Registry
+
             reg = Registry.load(*overlays)
             for w in reg.warnings:
                 _err(f"warning: {w}")
@@ -346,6 +365,12 @@ def _progress_printer() -> Callable[[int, int, str], None] | None:
 
 
 def _cmd_check(args: argparse.Namespace) -> ExitStatus:
+    from pathlib import Path
+
+    from ._check import check, read_input
+    from ._document import Format, format_for_suffix
+    from ._many import BRIEF_SUFFIXES, Task, expand_paths, run_tasks
+
     settings = _Settings(args)
     reports: list[Report] = []
     failing = False
@@ -391,6 +416,8 @@ def _cmd_check(args: argparse.Namespace) -> ExitStatus:
 
 
 def _finish(args: argparse.Namespace, reports: list[Report], failing: bool) -> ExitStatus:
+    from ._formatters import FORMATTERS, step_summary
+
     _out(FORMATTERS[args.format](reports))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and args.format == "github":
@@ -407,6 +434,8 @@ def _finish(args: argparse.Namespace, reports: list[Report], failing: bool) -> E
 def _resolve_links(text: str, registry: Registry, settings: _Settings) -> Registry:
     """``registry``, with the brief's short links (through the registry's ``url_shorteners``)
     resolved to where they lead; a link that cannot be resolved is a warning."""
+    from . import _sync
+
     hosts = registry.lexicon.get("url_shorteners", ())
     links = _sync.shortened_urls(text, hosts)
     if not links:
@@ -418,6 +447,8 @@ def _resolve_links(text: str, registry: Registry, settings: _Settings) -> Regist
 
 
 def _cmd_pull(args: argparse.Namespace) -> ExitStatus:
+    from . import _sync
+
     result = _sync.pull(
         args.url,
         args.sha256,
@@ -436,6 +467,12 @@ def _cmd_pull(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_status(args: argparse.Namespace) -> ExitStatus:
+    import json
+    from pathlib import Path
+
+    from . import _sync
+    from ._config import find_config, load_config
+
     if args.config:
         cfg: Config | None = load_config(Path(args.config))
     else:
@@ -468,6 +505,14 @@ def _cmd_status(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_check_links(args: argparse.Namespace) -> ExitStatus:
+    import json
+
+    import attrs
+
+    from . import _sync
+    from ._model import Organization, Outlet
+    from ._registry import Registry
+
     registry = Registry.load(*args.paths)
     only = set(registry.overlays) if args.paths else None
     cited: dict[str, list[str]] = {}
@@ -502,6 +547,11 @@ def _cmd_check_links(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_show(args: argparse.Namespace) -> ExitStatus:
+    import json
+    from datetime import date
+
+    from ._registry import Registry
+
     registry = Registry.load(*args.registry)
     found = registry.lookup(args.name)
     if not found:
@@ -581,6 +631,8 @@ def _cmd_show(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_validate(args: argparse.Namespace) -> ExitStatus:
+    from ._registry import Registry
+
     registry = Registry.load(*args.paths)
     claims = sum(len(o.claims) for o in registry.outlets.values())
     evidence = sum(len(c.evidence) for o in registry.outlets.values() for c in o.claims)
@@ -598,6 +650,10 @@ def _cmd_validate(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_stats(args: argparse.Namespace) -> ExitStatus:
+    import json
+
+    from ._registry import Registry
+
     stats = Registry.load(*args.registry).stats(args.date)
     if args.json:
         _out(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
@@ -621,6 +677,8 @@ def _cmd_stats(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_search(args: argparse.Namespace) -> ExitStatus:
+    from ._registry import Registry
+
     registry = Registry.load(*args.registry)
     found = registry.search(args.text)
     for o in found:
@@ -638,6 +696,8 @@ def _cmd_audit(args: argparse.Namespace) -> ExitStatus:
 
 
 def _cmd_explain(key: str) -> ExitStatus:
+    from ._rules import rule_by_key
+
     rule = rule_by_key(key)
     if rule is None:
         raise ConfigError(f"no rule is called {key!r} (see `provenance rules`)")
@@ -652,6 +712,8 @@ def _cmd_explain(key: str) -> ExitStatus:
 
 
 def _cmd_rules() -> ExitStatus:
+    from ._rules import RULES
+
     rows = [f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}" for r in RULES]
     _out("\n".join(rows) + "\n")
     return ExitStatus.CLEAN

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -78,6 +77,8 @@ def run_tasks(
             if progress:
                 progress(i, len(tasks), t.path)
         return out
+    from concurrent.futures import ProcessPoolExecutor  # ~15 ms to import: only when used
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         futures = [pool.submit(run_task, t) for t in tasks]
         out = []

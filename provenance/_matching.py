@@ -12,14 +12,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any, NamedTuple
 
 import attrs
 import regex
 
 from ._document import Document
+from ._gcpause import paused
 from ._model import Alias, Country
 from ._registry import GenericTerm, Registry
-from ._text import IGNORED, PhraseTable, Token, fold_phrase, tokenize
+from ._text import IGNORED, PhraseTable, Token, fold_phrase, phrase_forms, tokenize
 
 __all__ = ["GenericInfo", "Matcher", "RawMention", "find_mentions"]
 
@@ -50,8 +52,7 @@ class RawMention:
     via_link: bool = False
 
 
-@attrs.frozen
-class _Entry:
+class _Entry(NamedTuple):  # small, and quick to unpickle from the registry cache
     tokens: tuple[str, ...]
     exact: tuple[str, ...] | None  # case-sensitive form, or None
     target: str
@@ -102,30 +103,26 @@ class Matcher:
     """Everything the mention finder needs from a registry, built once and cached."""
 
     def __init__(self, registry: Registry) -> None:
+        with paused():
+            self._build(registry)
+
+    def _build(self, registry: Registry) -> None:
         self.registry = registry
         self.index: dict[str, list[_Entry]] = {}
         # the forms of one name for one target, in registry order (dedupe in O(1) per name)
         groups: dict[tuple[tuple[str, ...], str], list[_Entry]] = {}
+        orgs = registry.organizations
         for text, alias, entry in registry.iter_names():
-            toks = [t for t in tokenize(text) if t.norm not in IGNORED]
-            if not toks:
+            norms, exacts = phrase_forms(text)
+            if not norms:
                 continue
-            norms = tuple(t.norm for t in toks)
             case = alias.case if alias else "auto"
-            letters = "".join(t.exact for t in toks)
             sensitive = case == "sensitive" or (
-                case == "auto" and len(toks) == 1 and letters.isupper() and len(letters) <= 5
+                case == "auto" and len(norms) == 1 and exacts[0].isupper() and len(exacts[0]) <= 5
             )
-            kind = "org" if entry.id in registry.organizations else "outlet"
+            kind = "org" if entry.id in orgs else "outlet"
             by = "name" if alias is None else ("credit" if alias.kind == "credit" else "alias")
-            e = _Entry(
-                norms,
-                tuple(t.exact for t in toks) if sensitive else None,
-                entry.id,
-                kind,
-                by,
-                alias,
-            )
+            e = _Entry(norms, exacts if sensitive else None, entry.id, kind, by, alias)
             same = groups.setdefault((norms, entry.id), [])
             if not same:
                 same.append(e)
@@ -144,11 +141,23 @@ class Matcher:
                 same.append(e)  # another spelling that must match exactly ("TASS", "Tass")
         for (norms, _target), forms in groups.items():
             self.index.setdefault(norms[0], []).extend(forms)
-        for bucket in self.index.values():
+        # by the second token, the names of two or more tokens of each bucket; the one-token
+        # names apart (each in bucket order: the longer names come first in a bucket)
+        self._by_second: dict[str, dict[str, list[_Entry]]] = {}
+        self._singles: dict[str, list[_Entry]] = {}
+        for first, bucket in self.index.items():
             bucket.sort(key=lambda e: (-len(e.tokens), e.kind != "outlet"))
+            for e in bucket:
+                if len(e.tokens) > 1:
+                    self._by_second.setdefault(first, {}).setdefault(e.tokens[1], []).append(e)
+                else:
+                    self._singles.setdefault(first, []).append(e)
         lx = registry.lexicon
         self.media_context = {p[0] for p in map(fold_phrase, lx.get("media_context", ())) if p}
         self.unknown_types = [f for f in map(fold_phrase, lx.get("outlet_type_nouns", ())) if f]
+        self._unknown_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for tn in self.unknown_types:  # a type can only match where its first word is
+            self._unknown_by_first.setdefault(tn[0], []).append(tn)
         self.type_nouns = sorted(
             (fold_phrase(t) for t in lx.get("type_nouns", ())), key=len, reverse=True
         )
@@ -163,6 +172,59 @@ class Matcher:
             (adj, c) for c in registry.countries.values() for adj in c.adjectives
         )
         self._empty: PhraseTable[GenericTerm] = PhraseTable(())
+        # the tokens a generic reference can start with (a determiner, a modifier or a noun):
+        # every other token is skipped without looking anything up
+        self._signals = self._table("signal")
+        self._scopes = self._table("scope")
+        tables: list[PhraseTable[Any]] = [
+            self._signals,
+            self._scopes,
+            self._table("noun"),
+            self.countries,
+        ]
+        self._head_firsts = frozenset(k for t in tables for k in t.by_first)
+        self._head_stems = _stems_by_prefix(tables)
+        dets = self._table("determiner")
+        self._det_firsts = frozenset(dets.by_first)
+        self._det_stems = _stems_by_prefix([dets])
+
+    def _generic_starts(self, stream: Sequence[Token]) -> list[int]:
+        """Indexes of the tokens where a generic reference may start (a superset): a modifier
+        or a noun, or a determiner followed by one. Elsewhere, the matcher would only move on
+        to the next token."""
+        firsts, stems = self._head_firsts, self._head_stems
+        dfirsts, dstems = self._det_firsts, self._det_stems
+        dets = self._table("determiner")
+        n = len(stream)
+
+        known: dict[str, bool] = {}  # per word form: a text repeats its words
+
+        def head(norm: str) -> bool:
+            hit = known.get(norm)
+            if hit is None:
+                hit = known[norm] = norm in firsts or (bool(stems) and _has_stem(stems, norm))
+            return hit
+
+        out = []
+        for k, t in enumerate(stream):
+            norm = t[3]
+            if head(norm):
+                out.append(k)
+            elif norm in dfirsts or (dstems and _has_stem(dstems, norm)):
+                det = dets.longest(stream, k)
+                if det is not None and k + det[1] < n and head(stream[k + det[1]][3]):
+                    out.append(k)
+        return out
+
+    def _name_starts(self, stream: Sequence[Token]) -> list[int]:
+        """Indexes of the tokens that may start a name: those the index knows, and longer
+        Arabic words (a clitic may precede a name); the others cannot match."""
+        index = self.index
+        return [
+            k
+            for k, t in enumerate(stream)
+            if t[3] in index or (len(t[3]) > 3 and not t[3].isascii() and _is_arabic(t[3]))
+        ]
 
     # ------------------------------------------------------------------ names
     def match_names(self, stream: Sequence[Token], all_tokens: Sequence[Token]) -> list[RawMention]:
@@ -170,10 +232,12 @@ class Matcher:
         starts = [t.start for t in all_tokens]
         i = 0
         n = len(stream)
-        while i < n:
+        for at in self._name_starts(stream):
+            if at < i:
+                continue  # inside the previous name
+            i = at
             hit = self._match_at(stream, i)
             if hit is None:
-                i += 1
                 continue
             entry, length, skip = hit
             first, last = stream[i], stream[i + length - 1]
@@ -204,36 +268,46 @@ class Matcher:
 
     def _match_at(self, stream: Sequence[Token], i: int) -> tuple[_Entry, int, int] | None:
         tok = stream[i]
-        candidates: list[tuple[_Entry, int]] = [(e, 0) for e in self.index.get(tok.norm, ())]
-        if not candidates and _is_arabic(tok.norm) and len(tok.norm) > 3:
+        norm = tok[3]
+        if norm in self.index:
+            # the index's bucket for this token, in its order, less the longer names whose
+            # second token is not the next one (they could not match): a common first word
+            # ("the", "al") heads hundreds of names
+            nxt = stream[i + 1][3] if i + 1 < len(stream) else None
+            longer = self._by_second.get(norm)
+            two_up = longer.get(nxt, ()) if longer and nxt is not None else ()
+            for entry in (*two_up, *self._singles.get(norm, ())):
+                if self._entry_matches(entry, stream, i, 0):
+                    return entry, len(entry.tokens), 0
+            return None
+        candidates: list[tuple[_Entry, int]] = []
+        if _is_arabic(tok.norm) and len(tok.norm) > 3:
             for pre in _ARABIC_CLITICS:
                 if tok.norm.startswith(pre) and len(tok.norm) - len(pre) >= 3:
                     candidates = [(e, len(pre)) for e in self.index.get(tok.norm[len(pre) :], ())]
                     if candidates:
                         break
         for entry, skip in candidates:
-            k = len(entry.tokens)
-            if i + k > len(stream):
-                continue
-            ok = skip == 0 or k == 1
-            if not ok:
-                continue
-            for j in range(1, k):
-                if stream[i + j].norm != entry.tokens[j]:
-                    ok = False
-                    break
-            if not ok:
-                continue
-            if entry.exact is not None and tuple(t.exact for t in stream[i : i + k]) != entry.exact:
-                continue
-            if skip and tok.norm[skip:] != entry.tokens[0]:
-                continue
-            if not self._guards_pass(entry.alias, stream, i, k):
-                continue
-            if entry.kind == "outlet" and self._inside_company_name(stream, i + k):
-                continue
-            return entry, k, skip
+            if self._entry_matches(entry, stream, i, skip):
+                return entry, len(entry.tokens), skip
         return None
+
+    def _entry_matches(self, entry: _Entry, stream: Sequence[Token], i: int, skip: int) -> bool:
+        k = len(entry.tokens)
+        if i + k > len(stream):
+            return False
+        if not (skip == 0 or k == 1):
+            return False
+        for j in range(1, k):
+            if stream[i + j][3] != entry.tokens[j]:
+                return False
+        if entry.exact is not None and tuple(t.exact for t in stream[i : i + k]) != entry.exact:
+            return False
+        if skip and stream[i].norm[skip:] != entry.tokens[0]:
+            return False
+        if not self._guards_pass(entry.alias, stream, i, k):
+            return False
+        return not (entry.kind == "outlet" and self._inside_company_name(stream, i + k))
 
     @staticmethod
     def _inside_company_name(stream: Sequence[Token], j: int) -> bool:
@@ -287,9 +361,15 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
-        while i < n:
+        capitalized = [
+            k for k, t in enumerate(stream) if t[5] in ("word", "acro") and t[2][:1].isupper()
+        ]
+        for at in capitalized:  # _capitalized_word, inline
+            if at < i:
+                continue
+            i = at
             t = stream[i]
-            if not _capitalized_word(t) or _inside(t.start, covered):
+            if _inside(t.start, covered):
                 i += 1
                 continue
             j = i
@@ -306,7 +386,7 @@ class Matcher:
             # the longest outlet type at the end of the run
             best = 0
             for k in range(i + 1, j):
-                for tn in self.unknown_types:
+                for tn in self._unknown_by_first.get(stream[k][3], ()):
                     if tuple(x.norm for x in stream[k : k + len(tn)]) == tn and k + len(tn) <= j:
                         best = max(best, k)
                         break
@@ -329,10 +409,12 @@ class Matcher:
     def _modifier(self, stream: Sequence[Token], i: int) -> tuple[str, object, int] | None:
         """The longest modifier at ``stream[i]``: a state signal, a scope or a country."""
         best: tuple[str, object, int] | None = None
-        for role in ("signal", "scope"):
-            hit = self._table(role).longest(stream, i)
-            if hit and (best is None or hit[1] > best[2]):
-                best = (role, hit[0], hit[1])
+        hit = self._signals.longest(stream, i)
+        if hit:
+            best = ("signal", hit[0], hit[1])
+        hit = self._scopes.longest(stream, i)
+        if hit and (best is None or hit[1] > best[2]):
+            best = ("scope", hit[0], hit[1])
         chit = self.countries.longest(stream, i)
         if chit and (best is None or chit[1] > best[2]):
             best = ("country", chit[0], chit[1])
@@ -351,7 +433,11 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
-        while i < n:
+        # every other token would only move on to the next one
+        for at in self._generic_starts(stream):
+            if at < i:
+                continue
+            i = at
             if _inside(stream[i].start, taken):
                 i += 1
                 continue
@@ -502,6 +588,22 @@ class Matcher:
         )
 
 
+def _stems_by_prefix(tables: Iterable[PhraseTable[Any]]) -> dict[str, tuple[str, ...]]:
+    """The stems of ``tables`` under the one or two first characters they are filed by."""
+    out: dict[str, list[str]] = {}
+    for t in tables:
+        for prefix, stems in t.stems.items():
+            out.setdefault(prefix, []).extend(stem for stem, _ in stems)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _has_stem(stems: dict[str, tuple[str, ...]], norm: str) -> bool:
+    """Whether a stem of :func:`_stems_by_prefix` starts ``norm`` (as PhraseTable looks)."""
+    return any(norm.startswith(st) for st in stems.get(norm[:2], ())) or any(
+        norm.startswith(st) for st in stems.get(norm[:1], ())
+    )
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted by start, not overlapping)."""
     k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -549,7 +651,10 @@ def find_mentions(
             if _URL_START.match(url):
                 link_spans.append((s, s + len(url)))
     url_ranges = sorted(link_spans)
-    stream = [t for t in tokens if t.norm not in IGNORED and not _inside(t.start, url_ranges)]
+    if url_ranges:
+        stream = [t for t in tokens if t[3] not in IGNORED and not _inside(t[0], url_ranges)]
+    else:
+        stream = [t for t in tokens if t[3] not in IGNORED]
     names = m.match_names(stream, tokens)
     # organizations do not block generic references ("IRGC-affiliated media")
     taken = sorted((x.pstart, x.pend) for x in names if x.kind == "outlet")

@@ -61,7 +61,7 @@ NAMED_CONTROLLER_TYPES = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Alias:
     text: str
     lang: str | None = None
@@ -72,7 +72,7 @@ class Alias:
     not_after: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Domain:
     host: str
     path: str = ""
@@ -80,13 +80,13 @@ class Domain:
     valid_to: date | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Handle:
     platform: str
     handle: str
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Relation:
     type: str
     target: str
@@ -99,7 +99,7 @@ class Relation:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Evidence:
     url: str
     publisher: str
@@ -122,7 +122,7 @@ class Evidence:
         return out
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Claim:
     """One evidenced, dated assertion that an organization controls an outlet."""
 
@@ -155,7 +155,7 @@ class Claim:
         return None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Outlet:
     id: str
     name: str
@@ -171,7 +171,7 @@ class Outlet:
     source: str | None = attrs.field(default=None, eq=False)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Organization:
     id: str
     name: str
@@ -184,7 +184,7 @@ class Organization:
     source: str | None = attrs.field(default=None, eq=False)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class Country:
     code: str
     name: str

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import hashlib
 import ipaddress
+import os
 import tomllib
 import urllib.parse
 from collections import Counter
@@ -17,6 +18,7 @@ from typing import Any
 import attrs
 
 from ._exceptions import RegistryError
+from ._gcpause import paused
 from ._model import (
     ALIAS_KINDS,
     CASE_RULES,
@@ -47,7 +49,7 @@ from ._text import fold_phrase
 
 __all__ = ["GenericGrammar", "Registry", "bundled_registry_path"]
 
-_LOADED: dict[tuple[tuple[str, bool, int, int], ...], Registry] = {}
+_LOADED: dict[tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[int, int], ...]], Registry] = {}
 
 _MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -421,7 +423,7 @@ def _check_id(e: _Entry, oid: str) -> None:
 
 
 # --------------------------------------------------------------------------- generic grammar
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class GenericTerm:
     """A word or phrase of the generic-reference grammar ("state-run", "Kremlin-backed")."""
 
@@ -434,7 +436,7 @@ class GenericTerm:
     postposed: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class GenericGrammar:
     terms: tuple[GenericTerm, ...] = ()
 
@@ -507,7 +509,7 @@ LEXICON_KEYS = (
 _TOP_KEYS = ("registry", "outlet", "organization", "country", "generic", "lexicon", "retract")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
 class _Source:
     path: str
     sha256: str
@@ -557,19 +559,34 @@ class Registry:
         """Build, or reuse the registry built from exactly these unchanged files.
 
         A registry is an immutable value, so one built from the same files (same paths,
-        sizes and modification times) is shared rather than parsed again."""
+        sizes and modification times) is shared rather than parsed again: in this process,
+        and across runs through the user's cache directory (see ``_diskcache``), where it is
+        stored with its name matcher built."""
         try:
-            key = tuple(
-                (str(p.resolve()), ov, p.stat().st_mtime_ns, p.stat().st_size) for p, ov in files
-            )
+            stats = [(p, ov, p.stat()) for p, ov in files]
         except OSError:
             return cls._build(files)
+        # the path as given too: the registry reports it (its sources, a report's overlays)
+        name = tuple((str(p), os.path.abspath(p), ov) for p, ov, _ in stats)
+        stamp = tuple((st.st_mtime_ns, st.st_size) for _, _, st in stats)
+        key = (name, stamp)
         hit = _LOADED.get(key)
         if hit is None:
-            hit = cls._build(files)
+            from ._diskcache import cached
+
+            hit = cached("registry", name, stamp, lambda: cls._build_for_cache(files), cls)
             _LOADED.clear()  # keep one: a long-running tool must not grow without bound
             _LOADED[key] = hit
         return hit
+
+    @classmethod
+    def _build_for_cache(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
+        """A registry with its name matcher built, as it is worth storing."""
+        from ._matching import matcher_for
+
+        reg = cls._build(files)
+        matcher_for(reg)
+        return reg
 
     @classmethod
     def from_files(cls, *paths: str | Path, language: bool = True) -> Registry:
@@ -588,6 +605,11 @@ class Registry:
 
     @classmethod
     def _build(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
+        with paused():
+            return cls._parse(files)
+
+    @classmethod
+    def _parse(cls, files: Sequence[tuple[Path, bool]]) -> Registry:
         outlets: dict[str, Outlet] = {}
         orgs: dict[str, Organization] = {}
         countries: dict[str, Country] = {}
@@ -892,10 +914,13 @@ class Registry:
         host, path = _split_url(url)
         if not host:
             return None
+        labels = host.split(".")
+        index = self._domain_index
+        if not any(".".join(labels[i:]) in index for i in range(len(labels))):
+            return None  # no outlet's domain at any depth (and the suffix list stays unloaded)
         registrable = _psl().privatesuffix(host)
         if registrable is None:
             return None  # a public suffix itself ("co.uk") or an unknown top-level domain
-        labels = host.split(".")
         depth = len(labels) - registrable.count(".")  # never look above the registrable domain
         for i in range(depth):
             cand = ".".join(labels[i:])

@@ -24,7 +24,6 @@ import ipaddress
 import json
 import os
 import re
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -35,6 +34,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._defaults import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_TIMEOUT,
+    LINK_TIMEOUT,
+)
+from ._diskcache import default_cache_dir
 from ._exceptions import RegistryError, SyncError
 from ._registry import Registry
 from ._version import __version__
@@ -60,14 +67,6 @@ __all__ = [
     "status",
 ]
 
-DEFAULT_TIMEOUT = 30.0
-"""Seconds to wait for a connection, and for each read, when pulling an overlay."""
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-"""The largest overlay :func:`pull` accepts (bytes)."""
-DEFAULT_MAX_REDIRECTS = 5
-LINK_TIMEOUT = 10.0
-"""Seconds per connection and read when checking or resolving links."""
-DEFAULT_CONCURRENCY = 8
 RESOLVED_TTL = timedelta(days=30)
 """How long a resolved short link is trusted before it is resolved again."""
 USER_AGENT = f"provenance/{__version__} (+registry sync; python-httpx)"
@@ -84,26 +83,6 @@ class _Unreachable(SyncError):
 
 
 # --------------------------------------------------------------------------- small helpers
-def default_cache_dir() -> Path:
-    """Where downloads are cached: ``$PROVENANCE_CACHE_DIR``, else the platform's user cache
-    directory (``$XDG_CACHE_HOME/provenance``, ``~/.cache/provenance``,
-    ``~/Library/Caches/provenance`` on macOS, ``%LOCALAPPDATA%\\provenance\\Cache`` on
-    Windows)."""
-    own = os.environ.get("PROVENANCE_CACHE_DIR")
-    if own:
-        return Path(own).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():  # relative values are invalid (XDG base directory spec)
-        return Path(xdg) / "provenance"
-    home = Path.home()
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        return (Path(local) if local else home / "AppData" / "Local") / "provenance" / "Cache"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "provenance"
-    return home / ".cache" / "provenance"
-
-
 def _is_loopback(host: str) -> bool:
     h = host.strip("[]").lower().rstrip(".")
     if h == "localhost":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import provenance
 
 
@@ -9,7 +11,7 @@ def test_all_imports_are_exported() -> None:
     included_private_members = ["__version__"]
     public = {
         member
-        for member in vars(provenance)
+        for member in dir(provenance)  # names are imported on first use: vars() lacks them
         if not member.startswith("_") or member in included_private_members
     }
     assert len(provenance.__all__) == len(set(provenance.__all__)), "duplicates in __all__"
@@ -42,3 +44,15 @@ def test_exception_tree() -> None:
 def test_version_is_a_string() -> None:
     assert isinstance(provenance.__version__, str)
     assert provenance.__version__.strip()
+
+
+def test_nothing_public_beyond_all_after_use() -> None:
+    for name in provenance.__all__:
+        getattr(provenance, name)
+    public = {m for m in vars(provenance) if not m.startswith("_") or m == "__version__"}
+    assert public == set(provenance.__all__)
+
+
+def test_unknown_attribute_raises() -> None:
+    with pytest.raises(AttributeError):
+        provenance.no_such_thing  # noqa: B018

@@ -23,12 +23,20 @@ class RuleContext:
     boilerplate: tuple[tuple[int, int], ...]  # original spans of publisher boilerplate
     options: Mapping[str, Any] = attrs.field(factory=dict)  # this rule's configured options
     country_names: Mapping[str, str] = attrs.field(factory=dict)  # ISO code -> name
+    # mentions by id: rules look one up per claim's conduit (a linear search was quadratic)
+    _by_id: dict[str, Mention] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Mention] = {}
+        for m in self.mentions:
+            by_id.setdefault(m.id, m)  # the first with an id, as a search would find
+        object.__setattr__(self, "_by_id", by_id)
 
     def in_boilerplate(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.boilerplate)
 
     def mention(self, mention_id: str) -> Mention | None:
-        return next((m for m in self.mentions if m.id == mention_id), None)
+        return self._by_id.get(mention_id)
 
     def conduits(self) -> set[str]:
         """Ids of the mentions some claim or quote came through."""

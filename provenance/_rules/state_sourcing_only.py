@@ -8,7 +8,8 @@ from ._base import Draft, Rule, RuleContext
 
 
 def _check(ctx: RuleContext) -> Iterator[Draft]:
-    used = [m for m in ctx.mentions if m.id in ctx.conduits() and not ctx.in_boilerplate(m.start)]
+    conduits = ctx.conduits()  # once: it walks every claim and quote
+    used = [m for m in ctx.mentions if m.id in conduits and not ctx.in_boilerplate(m.start)]
     state = [m for m in used if m.state_affiliated is True]
     independent = [m for m in used if m.state_affiliated is False and m.kind == "outlet"]
     if not state or independent:
