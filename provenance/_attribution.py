@@ -838,6 +838,14 @@ def _strip_intro(toks: list[Token]) -> list[Token]:
 
 def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Token]:
     """Tokens of the subject of the verb at ``stoks[vi]`` (from ``floor``)."""
+    if vi - 1 > floor and stoks[vi - 1].text == ",":
+        # "Christie, who has campaigned … since he suspended …, blasted": the relative clause
+        # ends at the comma before the verb; its subject is the noun phrase before it
+        for k in range(vi - 2, max(floor, vi - 40), -1):
+            if stoks[k].text in (";", ":"):
+                break
+            if stoks[k].norm in ("who", "which") and stoks[k - 1].text == "," and k - 1 > floor:
+                return _subject(ctx, stoks, k - 1, floor)
     start = floor
     for k in range(vi - 1, floor - 1, -1):
         t = stoks[k]
@@ -1878,6 +1886,9 @@ def _quote_speaker(
             )  # "…,” adding that …": the main clause's speaker, below
             if not subj or all(t.norm in _AUX for t in subj):
                 subj = [] if participle else after[ci + ck : _np_end(after, ci + ck)]
+            if subj and subj[0].kind == "word" and subj[0].text[:1].islower():
+                if subj[0].norm in ("but", "and", "then", "or"):
+                    subj = []  # "…,” but stopped short of calling …": not a speaker
             spk = ctx.source_from(subj) if subj else None
             rest_start = after[ci].start
             via = tuple(i for i in ctx.mentions_in(rest_start, sent.end))

@@ -59,6 +59,12 @@ ROWS = [
                  "several environmental groups", id="participle-after-a-comma"),
     pytest.param("Maranova says Arlan’s “latest meltdown is unhinged.”", "Maranova", "Maranova",
                  id="cue-before-wins-over-a-possessor"),
+    pytest.param("Governor Jon Arlan, who has campaigned for Maranova since he left the race, "
+                 "blasted the plan as a “disgrace” on Monday.", "Governor Jon Arlan",
+                 "Governor Jon Arlan", id="relative-clause-with-its-own-clause-break"),
+    pytest.param("Jon Arlan described the vote as a “terrible situation,” but stopped short of "
+                 "calling it fraud.", "Jon Arlan", "Jon Arlan",
+                 id="coordinated-verb-after-the-quote-is-not-a-speaker"),
 ]
 
 
