@@ -1886,9 +1886,8 @@ def _quote_speaker(
             )  # "…,” adding that …": the main clause's speaker, below
             if not subj or all(t.norm in _AUX for t in subj):
                 subj = [] if participle else after[ci + ck : _np_end(after, ci + ck)]
-            if subj and subj[0].kind == "word" and subj[0].text[:1].islower():
-                if subj[0].norm in ("but", "and", "then", "or"):
-                    subj = []  # "…,” but stopped short of calling …": not a speaker
+            if subj and subj[0].norm in ("but", "and", "then", "or"):
+                subj = []  # "…,” but stopped short of calling …": not a speaker
             spk = ctx.source_from(subj) if subj else None
             rest_start = after[ci].start
             via = tuple(i for i in ctx.mentions_in(rest_start, sent.end))
