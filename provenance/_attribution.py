@@ -270,6 +270,7 @@ class _Lex:
     boilerplate: tuple[str, ...]
     scare: _Phrases
     agentless: _Phrases
+    setting: _Phrases
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = frozenset()
     cue_stems: tuple[str, ...] = ()
@@ -310,6 +311,7 @@ def _lex(registry: Registry) -> _Lex:
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
+        setting=ph("speech_settings"),
     )
     tables = (
         out.quoting,
@@ -1047,7 +1049,19 @@ def _content_span(
             if q_and is not None and (q_and.close_mark is None or q_and.close_mark >= end - 1):
                 end = stoks[k - 1].end if stoks[k - 1].text != "," else stoks[k - 2].end
                 break
-    # a trailing ", according to X" / ", X said" belongs to the frame, not the content
+    # the setting of the speech act belongs to the frame, not the content: "called for more
+    # investment in a statement on Thursday", "…, he said in an interview with Fox"
+    for k in range(j + 1, len(stoks)):
+        if stoks[k].start >= end:
+            break
+        n = ctx.lex.setting.match(stoks, k)
+        if n and stoks[k - 1].text not in _OPEN_QUOTES:
+            e = k - 1
+            while e >= j and stoks[e].text in (",", "\u2014", "-"):
+                e -= 1
+            if e >= j:
+                end = min(end, stoks[e].end)
+            break
     return (start, end) if end > start else None
 
 

@@ -498,6 +498,7 @@ LEXICON_KEYS = (
     "person_pronouns",
     "group_pronouns",
     "not_subject_starts",
+    "speech_settings",
     "descriptions",
     "boilerplate",
     "scare_quote_cues",

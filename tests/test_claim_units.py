@@ -134,3 +134,14 @@ def test_a_pronoun_or_description_for_an_outlet_carries_the_outlet() -> None:
     assert report.quotes[0].via == (irna.id,)
     for c in report.claims:
         assert c.via[:1] == (irna.id,), (c.kind, c.text)
+
+
+def test_the_setting_of_a_statement_is_not_content() -> None:
+    (c,) = run("The union called for more school investment in a statement on Thursday.").claims
+    assert c.kind == "attributed"
+    assert c.text == "more school investment"
+
+
+def test_a_letter_inside_the_content_stays_content() -> None:
+    (c,) = run("KCNA said Pyongyang signalled its agreement in a letter sent on Monday.").claims
+    assert c.text == "Pyongyang signalled its agreement in a letter sent on Monday"
