@@ -1,5 +1,7 @@
 """Start-up stays light: ``import provenance``, ``provenance --version`` and ``--help`` load
-neither the pipeline nor httpx (benchmarks/cold_start.py measures the time)."""
+neither the pipeline nor httpx (benchmarks/cold_start.py measures the time); checking never
+loads httpx, and nothing but ``provenance audit`` loads Dask or pyarrow (the ``audit``
+extra)."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ def _cli(*argv: str) -> str:
         _cli("--help"),
         _cli("check", "--help"),
         _cli("registry", "pull", "--help"),
+        _cli("audit", "--help"),
     ],
 )
 def test_start_up_imports_nothing_heavy(code: str) -> None:
@@ -66,6 +69,15 @@ def test_check_imports_the_pipeline_but_not_httpx() -> None:
     )
     assert "provenance._attribution" in loaded
     assert "httpx" not in loaded
+
+
+def test_check_and_the_cli_do_not_import_dask_or_pyarrow() -> None:
+    loaded = _loaded_after(
+        "import provenance\n"
+        "provenance.check('According to Tasnim, the talks failed.')\n" + _cli("rules")
+    )
+    heavy = ("dask", "distributed", "pyarrow", "pandas", "numpy")
+    assert sorted(m for m in loaded if m.split(".")[0] in heavy) == []
 
 
 def test_format_names_match_the_formatters() -> None:

@@ -881,13 +881,3 @@ def test_the_cache_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
         assert sync.default_cache_dir() == tmp_path / "home" / ".cache" / "provenance"
 
 
-def test_importing_provenance_does_not_import_httpx() -> None:
-    code = (
-        "import sys, provenance, provenance._cli, provenance._sync\n"
-        "provenance.check('According to Tasnim, the talks failed.')\n"
-        "print('httpx' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert done.stdout.strip() == "False"
