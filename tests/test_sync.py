@@ -879,5 +879,3 @@ def test_the_cache_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     if sys.platform.startswith("linux"):
         assert sync.default_cache_dir() == tmp_path / "home" / ".cache" / "provenance"
-
-
