@@ -828,6 +828,9 @@ def _strip_intro(toks: list[Token]) -> list[Token]:
         if toks[0].norm in _INTRO and commas:
             toks = toks[commas[0] + 1 :]
             continue
+        if toks[0].kind == "word" and toks[0].norm.endswith("ing") and commas:
+            toks = toks[commas[0] + 1 :]  # "Claiming the criticism was unfair, Trump told …"
+            continue
         if toks[0].norm in ("but", "and", "however", "meanwhile", "also", "so"):
             toks = toks[1:]
             continue
@@ -2123,7 +2126,10 @@ def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token
         k = ci
         while k > 0 and _is_word(toks[k - 1]) and _is_cap(toks[k - 1]):
             k -= 1
-        return list(toks[k:ci])
+        if not any(t.norm in _NOT_PERSON for t in toks[k:ci]):
+            return list(toks[k:ci])
+        # "Trump unleashed tweets early Friday saying …": a date, not a name
+        return _clause_subject(ctx, toks[:k]) or None
     if toks[ci - 1].text == "," or toks[ci - 1].norm in ("while", "after", "before", "when"):
         # "…, saying", "… while chanting": the subject of the main clause
         return _clause_subject(ctx, toks[: ci - 1]) or None

@@ -65,6 +65,12 @@ ROWS = [
     pytest.param("Jon Arlan described the vote as a “terrible situation,” but stopped short of "
                  "calling it fraud.", "Jon Arlan", "Jon Arlan",
                  id="coordinated-verb-after-the-quote-is-not-a-speaker"),
+    pytest.param("Arlan posted a series of messages early Friday saying the vote was "
+                 "“a sham.”", "Arlan", "Arlan", id="participle-after-a-date"),
+    pytest.param("Claiming the criticism was unfair, Maranova told reporters that “nothing "
+                 "has changed.”", "Maranova", "Maranova", id="leading-participial-phrase"),
+    pytest.param("While having a heated debate, a friend commented: “You will regret it.”",
+                 "a friend", "a friend", id="subordinate-participle-before-the-subject"),
 ]
 
 
