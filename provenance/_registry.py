@@ -477,6 +477,7 @@ def _generic(data: Any, path: str) -> list[GenericTerm]:
 
 
 # --------------------------------------------------------------------------- the registry
+_MAX_CACHED_VERDICTS = 50_000  # remembered affiliation verdicts (outlet, day) per registry
 LEXICON_KEYS = (
     "speech_verbs",
     "bare_clause_verbs",
@@ -983,14 +984,19 @@ class Registry:
         return chain
 
     def affiliation(self, ident: str, on: date | None = None) -> Affiliation:
-        """The verdict on an outlet as of ``on`` (today when None), following inheritance."""
+        """The verdict on an outlet as of ``on`` (today when None), following inheritance.
+
+        Verdicts are remembered per outlet and day, up to a bound: a long-lived process that
+        checks years of dated articles (an archive audit) must not grow without end."""
         day = on or date.today()
-        key = f"aff:{ident}:{day.isoformat()}"
-        cached = self._cache.get(key)
+        verdicts: dict[tuple[str, date], Affiliation] = self._cache.setdefault("verdicts", {})
+        cached = verdicts.get((ident, day))
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
+            return cached
         result = self._affiliation(ident, day)
-        self._cache[key] = result
+        if len(verdicts) >= _MAX_CACHED_VERDICTS:
+            verdicts.clear()
+        verdicts[(ident, day)] = result
         return result
 
     def _affiliation(self, ident: str, day: date) -> Affiliation:

@@ -578,3 +578,14 @@ def test_domain_matching_stops_at_the_registrable_domain(tmp_path: Path) -> None
     assert hit[0].id == "gb.bbc"
     assert registry.by_url("https://co.uk/") is None
     assert registry.by_url("http://192.168.0.1/") is None
+
+
+def test_remembered_verdicts_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = _registry.bundled_registry_path()
+    reg = Registry.from_files(base / "organizations.toml", base / "outlets" / "ir.toml")
+    monkeypatch.setattr(_registry, "_MAX_CACHED_VERDICTS", 10)
+    first = reg.affiliation("ir.tasnim", date(2020, 1, 1))
+    for day in range(1, 29):
+        reg.affiliation("ir.tasnim", date(2021, 2, day))
+    assert len(reg._cache["verdicts"]) <= 10
+    assert reg.affiliation("ir.tasnim", date(2020, 1, 1)) == first

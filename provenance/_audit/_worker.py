@@ -173,19 +173,6 @@ def _registry(overlays: tuple[str, ...]) -> Registry:
         return reg
 
 
-# The registry caches each outlet's verdict per day (``aff:<id>:<day>``): an archive that spans
-# years of daily dates would grow that without bound in a long-lived worker.
-_MAX_CACHED_VERDICTS = 50_000
-
-
-def _trim(reg: Registry) -> None:
-    """Forget cached per-day verdicts past a bound (the compiled matcher and lexicons stay)."""
-    cache = reg._cache
-    if len(cache) > _MAX_CACHED_VERDICTS:
-        for key in [k for k in cache if k.startswith("aff:")]:
-            del cache[key]
-
-
 def registry_loads() -> int:
     """How many registries this process has loaded (1 in a worker of one audit)."""
     return _LOADS
@@ -481,7 +468,6 @@ def run_partition(part: Partition, job: Job) -> dict[str, Any]:
                 traceback.format_exc(),
             )
         )
-    _trim(reg)
     marker = {
         "partition": part.id,
         **{t: len(rows[t]) for t in TABLES},
