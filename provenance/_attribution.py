@@ -272,8 +272,34 @@ class _Lex:
     agentless: _Phrases
     setting: _Phrases
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
-    cue_firsts: frozenset[str] = frozenset()
-    cue_stems: tuple[str, ...] = ()
+    cue_firsts: frozenset[str] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: frozenset(k for t in self.cue_tables() for k in t.by_first),
+            takes_self=True,
+        ),
+    )
+    cue_stems: tuple[str, ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: tuple(
+                st for t in self.cue_tables() for group in t.stems.values() for st, _v in group
+            ),
+            takes_self=True,
+        ),
+    )
+
+    def cue_tables(self) -> tuple[_Phrases, ...]:
+        """The tables ``_find_cue`` consults."""
+        return (
+            self.quoting,
+            self.quoted_as,
+            self.according,
+            self.citing,
+            self.denial,
+            self.speech,
+            self.act,
+        )
 
     def may_start_cue(self, norm: str) -> bool:
         return norm in self.cue_firsts or (bool(self.cue_stems) and norm.startswith(self.cue_stems))
@@ -312,20 +338,6 @@ def _lex(registry: Registry) -> _Lex:
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
         setting=ph("speech_settings"),
-    )
-    tables = (
-        out.quoting,
-        out.quoted_as,
-        out.according,
-        out.citing,
-        out.denial,
-        out.speech,
-        out.act,
-    )
-    out = attrs.evolve(
-        out,
-        cue_firsts=frozenset(k for t in tables for k in t.by_first),
-        cue_stems=tuple(st for t in tables for group in t.stems.values() for st, _v in group),
     )
     registry._cache["lex"] = out
     return out
@@ -581,18 +593,14 @@ class _Ctx:
             self.known_names.add(last[1])
 
     def _verb_like(self, toks: Sequence[Token], k: int) -> bool:
+        """A finite verb inside a source phrase; an "-ed" word only right after a name (not
+        "the Iranian-backed militia", not "armed forces")."""
         t = toks[k]
-        if t.kind != "word" or not t.text[:1].islower():
+        if not _finite_like(t):
             return False
         if t.norm in _FINITE or t.norm in _IRREGULAR_PAST:
             return True
-        prev = toks[k - 1]
-        return (
-            t.norm.endswith("ed")
-            and len(t.norm) > 4
-            and _is_cap(prev)
-            and self.text[t.start - 1 : t.start] != "-"
-        )
+        return _is_cap(toks[k - 1]) and self.text[t.start - 1 : t.start] != "-"
 
     def remember(self, ref: SourceRef | None, toks: Sequence[Token] = ()) -> None:
         if ref is None:
@@ -717,9 +725,7 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     """Cues in a sentence outside quotations: (kind, token index, token length)."""
     out: list[tuple[str, int, int]] = []
     lex = ctx.lex
-    # a Title Case headline ("Trump Says Talks Failed"): no long word in lower case
-    words = [t for t in toks if t.kind == "word" and len(t.text) > 4]
-    title_case = len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    title_case = _is_title_case(toks)
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -912,7 +918,7 @@ def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: i
     if q is None or q.close_mark is None or q.close_mark >= stoks[ci].start:
         return None
     between = [t for t in stoks[:ci] if t.start > q.close_mark]
-    while between and between[0].text in (",", "\u060c"):
+    while between and between[0].text in _COMMAS:
         between = between[1:]
     if any(t.text in _OPEN_QUOTES for t in between) or any(t.norm in ctx.lex.that for t in between):
         return None
@@ -942,14 +948,22 @@ _SAYING = frozenset(
 
 
 def _split_coordinated(
-    ctx: _Ctx, content: tuple[int, int]
+    ctx: _Ctx,
+    content: tuple[int, int],
+    stoks: Sequence[Token],
+    cues: Sequence[tuple[str, int, int]],
 ) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
     """Content that a second verb of saying of the same speaker continues ("promised to keep
     campaigning and said she would not back down"; "…, adding that …") is two claims: each
-    part with its own cue (None for the first, whose cue is the sentence's)."""
-    toks = ctx.toks(*content)
-    for kind, ci, ck in _find_cue(ctx, toks):
-        if kind != "speech" or ci < 2 or ck != 1 or toks[ci].norm not in _SAYING:
+    part with its own cue (None for the first, whose cue is the sentence's). ``cues`` are the
+    sentence's, as ``_find_cue`` found them in ``stoks``."""
+    a = bisect.bisect_left([t.start for t in stoks], content[0])
+    toks = [t for t in stoks[a:] if t.start < content[1]]
+    for kind, ci, ck in cues:
+        ci -= a
+        if ci < 2 or ci + ck > len(toks):
+            continue
+        if kind != "speech" or ck != 1 or toks[ci].norm not in _SAYING:
             continue
         prev = toks[ci - 1]
         if not (prev.norm == "and" or (prev.text == "," and toks[ci].norm.endswith("ing"))):
@@ -1068,7 +1082,10 @@ def _content_span(
     return (start, end) if end > start else None
 
 
-def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | None:
+def _attr_for_sentence(
+    ctx: _Ctx, sent: Sentence, stoks: list[Token], cues: list[tuple[str, int, int]]
+) -> _Attr | None:
+    """The sentence's attribution, if any; ``cues`` are ``_find_cue(ctx, stoks)``."""
     for k in range(min(3, len(stoks))):
         n = ctx.lex.agentless.match(stoks, k)
         if n:
@@ -1081,7 +1098,6 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
             cue = (stoks[k].start, stoks[k + n - 1].end)
             if start_tok.start < e:
                 return _Attr(None, (start_tok.start, e), cue, (), frame=False)
-    cues = _find_cue(ctx, stoks)
     if len(cues) > 1:
         # a verb whose "subject" is an adverbial is not the frame ("In a message posted Friday,
         # Cruz said …"; "Following initial reports …, Trump said …"): a later cue is
@@ -1279,9 +1295,6 @@ def _attr_for_sentence(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr |
     ):
         cpos = prior[0]
         src = list(stoks[cpos + 1 : ci])
-        if kind == "citing":
-            # "X, citing Y, said CLAIM" handled below; "CLAIM, citing Y" rare
-            pass
         if not src or all(t.norm in _AUX for t in src):
             # "CLAIM, said X …": the source follows the verb
             src = list(stoks[ci + ck : _np_end(stoks, ci + ck)])
@@ -1540,20 +1553,24 @@ _NOT_NOUN_AFTER = frozenset(
 )
 
 
+def _is_title_case(toks: Sequence[Token]) -> bool:
+    """Title Case, as in a headline ("Trump Was ‘Mocking’ Clinton Camp"): no long word in
+    lower case. Capitals there say nothing about names, verbs or quoted phrases."""
+    words = [t for t in toks if t.kind == "word" and len(t.text) > 4]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
 def _title_case_sentence(ctx: _Ctx, pos: int, outside: RawQuote | None = None) -> bool:
-    """A headline in Title Case ("Trump Was ‘Mocking’ Clinton Camp"): capitals there say
-    nothing about a quoted phrase. With ``outside``, that quotation's words are not counted."""
+    """Whether the sentence at ``pos`` is in Title Case; with ``outside``, that quotation's
+    words are not counted."""
     sent = ctx.doc.sentence_at(pos)
     if sent is None:
         return False
-    words = [
-        t
-        for t in ctx.toks(sent.start, sent.end)
-        if t.kind == "word"
-        and len(t.text) > 3
-        and (outside is None or not outside.open_mark <= t.start <= (outside.close_mark or 0))
-    ]
-    return len(words) >= 3 and sum(_is_cap(t) for t in words) >= 0.7 * len(words)
+    toks = ctx.toks(sent.start, sent.end)
+    if outside is not None:
+        close = outside.close_mark if outside.close_mark is not None else outside.end
+        toks = [t for t in toks if not outside.open_mark <= t.start <= close]
+    return _is_title_case(toks)
 
 
 def _is_term_by_position(ctx: _Ctx, q: RawQuote, words: Sequence[Token]) -> bool:
@@ -1699,10 +1716,12 @@ def analyze(
             frame = None
         voice = lex.voice.match(stoks, 0)
         labelled = bool(voice) and voice < len(stoks) and stoks[voice].text == ":"
+        # "Comment: …", "Editor's note: …" (labelled) and boilerplate: the author's own voice
+        s_cues = [] if bp or labelled else _find_cue(ctx, stoks)
         attr = (
             None
-            if bp or labelled  # "Comment: …", "Editor's note: …": the author's own voice
-            else (_attr_for_sentence(ctx, sent, stoks) or _headline_attr(ctx, sent, stoks))
+            if bp or labelled
+            else (_attr_for_sentence(ctx, sent, stoks, s_cues) or _headline_attr(ctx, sent, stoks))
         )
         if attr is not None and attr.act and frame is not None and not s_quotes_any(sent):
             attr = None  # carried below: the frame's claim, with the act's subject as source
@@ -1728,7 +1747,7 @@ def analyze(
                     and attr.frame is False
                 ):
                     via = frame.via
-                parts = _split_coordinated(ctx, content)
+                parts = _split_coordinated(ctx, content, stoks, s_cues)
                 for n, (part, cue) in enumerate(parts):
                     inside = tuple(i for i in s_quotes if part[0] <= quotes[i].start < part[1])
                     held += tuple(
@@ -1897,7 +1916,7 @@ def _quote_speaker(
     if cues:
         kind, ci, ck = cues[0]
         if ci <= 10 and kind in ("speech", "quoted_as", "act", "denial"):
-            subj = [t for t in after[:ci] if t.text not in (",", "\u060c", "\u2014", "-")]
+            subj = [t for t in after[:ci] if t.text not in _COMMAS and t.text not in _DASHES]
             participle = (
                 not subj and ci + ck < len(after) and after[ci + ck].norm in ctx.lex.that
             )  # "…,” adding that …": the main clause's speaker, below
@@ -2141,15 +2160,20 @@ def _clause_subject(ctx: _Ctx, toks: Sequence[Token]) -> list[Token]:
     environmental groups granted …" -> "several environmental groups")."""
     toks = _strip_intro(list(toks))
     for k in range(1, min(len(toks), 12)):
-        t = toks[k]
-        if (
-            t.kind == "word"
-            and t.text[:1].islower()
-            and (
-                t.norm in _FINITE
-                or t.norm in _IRREGULAR_PAST
-                or (t.norm.endswith("ed") and len(t.norm) > 4)
-            )
-        ):
+        if _finite_like(toks[k]):
             return list(toks[:k])
     return []
+
+
+def _finite_like(t: Token) -> bool:
+    """A lower-case word that looks like a finite verb: an auxiliary, a common irregular past,
+    or a longer word in "-ed"."""
+    return (
+        t.kind == "word"
+        and t.text[:1].islower()
+        and (
+            t.norm in _FINITE
+            or t.norm in _IRREGULAR_PAST
+            or (t.norm.endswith("ed") and len(t.norm) > 4)
+        )
+    )
