@@ -271,6 +271,7 @@ class _Lex:
     scare: _Phrases
     agentless: _Phrases
     setting: _Phrases
+    noun_like: frozenset[str]
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = attrs.field(
         init=False,
@@ -338,6 +339,7 @@ def _lex(registry: Registry) -> _Lex:
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
         setting=ph("speech_settings"),
+        noun_like=frozenset(w.casefold() for w in lx.get("noun_like_cues", ())),
     )
     registry._cache["lex"] = out
     return out
@@ -784,6 +786,13 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     and not (i + k < len(toks) and toks[i + k].norm == "by")
                 ):
                     k = 0  # "was described as …": a passive with no speaker
+            if (
+                k == 1
+                and kind in ("speech", "act")
+                and t.norm in lex.noun_like
+                and _noun_not_verb(ctx, toks, i)
+            ):
+                k = 0  # "battleground states", "raising questions about"
             if k and kind in ("speech", "act") and i + k < len(toks):
                 nxt = toks[i + k].norm
                 if nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
@@ -795,6 +804,44 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
         else:
             i += 1
     return out
+
+
+_QUANTIFIERS = frozenset(
+    "some many most any all no other few several both each every more fewer such".split()
+)
+_NOUN_FOLLOWERS = frozenset("of about as from into like over against".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you who which that".split())
+_ADVERBS = frozenset("also still now again often then never always just even".split())
+
+
+def _noun_not_verb(ctx: _Ctx, toks: Sequence[Token], i: int) -> bool:
+    """Whether a cue word that is as often a plural noun ("states", "questions", "claims")
+    is the noun here: after a quantifier, a number, a possessive or a preposition; after a
+    common word ("battleground states", "raising questions") unless a clause or quotation
+    follows ("the website states that …"); before "of", "about" or "as"."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.norm in _NOUN_FOLLOWERS:
+        return True
+    if nxt is not None and nxt.norm == "to" and (prev is None or not _is_cap(prev)):
+        return True  # "calls to establish a commission" (but "Trump claims to be")
+    if prev is None or prev.kind == "punct":
+        return False
+    p = prev.norm
+    if p in _QUANTIFIERS or prev.kind == "num" or p.isdigit() or p.endswith("'s"):
+        return True
+    if p in ctx.lex.not_subject and p not in _SUBJECT_PRONOUNS:
+        return True
+    if _is_cap(prev) or p in _SUBJECT_PRONOUNS or p in ("and", "or", "but"):
+        return False
+    if p in _ADVERBS or p.endswith("ly"):
+        return False
+    if nxt is None or nxt.text in (".", "!", "?", ";"):
+        return False  # a trailing frame: "…, the Iranian media reports."
+    clause_follows = nxt is not None and (
+        nxt.norm in ctx.lex.that or nxt.text in (":",) or nxt.text in _OPEN_QUOTES
+    )
+    return not clause_follows
 
 
 def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:

@@ -500,6 +500,7 @@ LEXICON_KEYS = (
     "group_pronouns",
     "not_subject_starts",
     "speech_settings",
+    "noun_like_cues",
     "descriptions",
     "boilerplate",
     "scare_quote_cues",
