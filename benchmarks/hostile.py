@@ -40,6 +40,7 @@ def cases(scale: float) -> dict[str, str]:
         '"According to " x 20k': "According to " * n(20_000),
         "20k URLs": " ".join(f"https://tasnimnews.com/{i}" for i in range(n(20_000))),
         "100k unclosed quotes": "\u201cword " * n(100_000),
+        "100k doubled apostrophes": "'' " * n(100_000),
         "bidi controls": "\u202eTasnim said \u202c" * n(10_000),
         "a long single line (1 MB)": ("Tasnim said the talks failed, " * n(35_000)),
     }

@@ -854,7 +854,11 @@ def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:
     if k < 1 or k + 1 >= end:
         return False
     first = stoks[k + 1]
-    return first.norm in ("the", "a", "an", "which", "who", "whose") or (
+    if first.norm in ("the", "a", "an"):
+        # "KCNA, the official news agency, said", but not a clause with a finite verb of its
+        # own ("For some, the losses would outstrip the gains, said X")
+        return not any(t.norm in _FINITE for t in stoks[k + 2 : end])
+    return first.norm in ("which", "who", "whose") or (
         first.kind == "word" and first.norm.endswith(("ing", "ed"))
     )
 

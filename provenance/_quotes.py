@@ -150,6 +150,7 @@ def _single_quotes(
         k = bisect.bisect_right(taken_starts, i) - 1
         return k >= 0 and taken[k][0] <= i <= taken[k][1]
 
+    closers: list[int] | None = None
     for m in _S_MARKS.finditer(text, start, end):
         i = m.start()
         if pairs and i <= pairs[-1][1]:
@@ -158,6 +159,13 @@ def _single_quotes(
             continue
         if _elision(text, i, end):
             continue  # rock 'n' roll, the '90s: apostrophes, not an opening mark
+        if text.startswith("''", i):
+            if closers is None:
+                closers = [c.start() for c in _DOUBLED_CLOSE.finditer(text, start, end)]
+            close = _doubled_close(closers, i)
+            if close is not None:
+                pairs.append((i, close))
+            continue
         stop = min(end, i + 200)
         found = None
         for cm in _S_MARKS.finditer(text, i + 2, stop):
@@ -175,6 +183,21 @@ def _single_quotes(
         if found is not None and "\n" not in text[i:found]:
             pairs.append((i, found))
     return pairs
+
+
+# two apostrophes that can close a quotation (the last two of a run of three: the first
+# closes an inner single quotation)
+_DOUBLED_CLOSE = re.compile(r"(?<!\s)''(?![\w'])")
+
+
+def _doubled_close(closers: Sequence[int], i: int) -> int | None:
+    """The last apostrophe of the two that close a quotation opened by two apostrophes at
+    ``i`` (archive copy writes each quotation mark as a pair of apostrophes); ``closers``
+    are the paragraph's ``_DOUBLED_CLOSE`` positions, in order."""
+    k = bisect.bisect_left(closers, i + 3)
+    if k < len(closers) and closers[k] - i <= _MAX_QUOTE:
+        return closers[k] + 1
+    return None
 
 
 def _elision(text: str, i: int, end: int) -> bool:
@@ -209,6 +232,8 @@ def find_quotes(doc: Document) -> list[RawQuote]:
         for a, b in items:
             s = a + 1
             e = b if b is not None else p.end
+            if b is not None and text.startswith("''", a) and text[b - 1] == "'":
+                s, e = a + 2, b - 1  # two apostrophes for each mark
             if e <= s:
                 continue
             cont = (

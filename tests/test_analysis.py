@@ -168,6 +168,11 @@ def test_independent_outlets_are_never_disclosed() -> None:
     pytest.param("“The plan,” Krutikhin said, “is dead.”", ["The plan,", "is dead."],
                  id="interrupted"),
     pytest.param("Iran's envoy said he didn't know.", [], id="apostrophes"),
+    pytest.param("''We will respond,'' the minister said.", ["We will respond,"],
+                 id="doubled-apostrophes"),
+    pytest.param("''I thought, 'This is their port.''' she said.",
+                 ["I thought, 'This is their port.'"], id="doubled-apostrophes-nested"),
+    pytest.param("It''s a typo, not a quote.", [], id="doubled-apostrophe-in-a-word"),
     pytest.param("The film “Our Supreme Commander” opened.", [], id="title-is-a-term"),
     pytest.param("The so-called “Shield of Dawn” exercise began.", [], id="so-called-is-a-term"),
 ])

@@ -19,6 +19,7 @@ CASES = {
     "according-to": "According to " * 4_000,
     "urls": " ".join(f"https://tasnimnews.com/{i}" for i in range(4_000)),
     "unclosed-quotes": "\u201cword " * 20_000,
+    "doubled-apostrophes": "'' " * 20_000 + "''a b " * 10_000 + "'" * 20_000,
     "bidi-controls": "\u202eTasnim said \u202c" * 2_000,
     "one-long-line": "Tasnim said the talks failed, " * 8_000,
     "lone-surrogates": "Tasnim \ud800 said \udfff the talks failed.",

@@ -50,3 +50,26 @@ def test_noun_or_verb(text: str, word: str, is_cue: bool, content: str | None) -
     (c,) = attributed
     assert c.text == content
     assert text[c.start : c.end] == content
+
+
+def test_a_clause_between_commas_is_not_an_appositive() -> None:
+    # "X, the agency, said" has an appositive; "For some, the losses would …, said X" does not
+    text = "For some, the losses would outstrip the gains, said Batchelder."
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.text == "For some, the losses would outstrip the gains"
+    assert c.source is not None
+    assert c.source.text == "Batchelder"
+    (c,) = run("KCNA, the official news agency, said the test was a success.").claims
+    assert c.text == "the test was a success"
+    assert c.source is not None
+    assert c.source.text == "KCNA"
+
+
+def test_doubled_apostrophes_quote_and_name_the_speaker() -> None:
+    text = "''That is the port's weakness,'' said Luis Rubio, who heads the harbor institute."
+    report = run(text)
+    (q,) = report.quotes
+    assert q.text == "That is the port's weakness,"
+    assert q.speaker is not None
+    assert q.speaker.text == "Luis Rubio"
