@@ -468,9 +468,11 @@ class _Ctx:
             return None  # the head is a common noun: "Foreign ministers of Iran"
         runs: list[list[Token]] = []
         cur: list[Token] = []
-        for t in part:
+        for k, t in enumerate(part):
             if _is_word(t) and _is_cap(t):
                 cur.append(t)
+            elif t.text == "." and cur and len(cur[-1].text) == 1 and _initial_dot(part, k):
+                continue  # a middle initial: "Jeffrey N. Trimble"
             else:
                 if cur:
                     runs.append(cur)
@@ -480,9 +482,9 @@ class _Ctx:
         if not runs:
             return None
         run = runs[-1]
-        # drop leading titles: keep the last two or three capitalized tokens
+        # drop leading titles: keep the last two or three capitalized tokens (and an initial)
         if len(run) > 3:
-            run = run[-2:]
+            run = run[-3:] if len(run[-2].text) == 1 else run[-2:]
         return self.text[run[0].start : run[-1].end]
 
     def source_from(self, toks: Sequence[Token]) -> SourceRef | None:
@@ -942,6 +944,22 @@ _NP_STOP = frozenset(
 )
 
 
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gov sen rep st jr gen lt col capt prof sgt adm maj cmdr rev".split()
+)
+
+
+def _initial_dot(toks: Sequence[Token], k: int) -> bool:
+    """Whether the period at ``toks[k]`` ends an initial or a title inside a name ("N." in
+    "Jeffrey N. Trimble", "Sen." in "Sen. Mike Lee"): a capitalized word follows."""
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    prev, nxt = toks[k - 1], toks[k + 1]
+    if prev.end != toks[k].start or not (_is_word(nxt) and _is_cap(nxt)):
+        return False
+    return (len(prev.text) == 1 and prev.text.isupper()) or prev.norm in _TITLE_ABBREVIATIONS
+
+
 def _np_end(toks: Sequence[Token], j: int) -> int:
     """End of the noun phrase that names a speaker after the verb ("…,” said Professor Ian
     Jones of the University of Reading, …"): at a comma or a clause, and at "of"/"from" once a
@@ -950,6 +968,9 @@ def _np_end(toks: Sequence[Token], j: int) -> int:
     caps = 0
     while k < len(toks):
         t = toks[k]
+        if t.text == "." and _initial_dot(toks, k):
+            k += 1  # "Jeffrey N. Trimble", "Sen. Mike Lee"
+            continue
         if t.text in (",", ".", ";", ":") or t.norm in _NP_STOP:
             break
         if t.norm in ("of", "from") and caps >= 2 and _is_cap(toks[k - 1]):
@@ -1367,6 +1388,17 @@ def _attr_for_sentence(
             while c_end_tok >= 0 and stoks[c_end_tok].text in _CLOSE_QUOTES | {","}:
                 c_end_tok -= 1
             content = (cstart, stoks[c_end_tok].end) if c_end_tok >= 0 else None
+            rest = ci + ck
+            if (
+                content is not None
+                and rest + 1 < len(stoks)
+                and stoks[rest].text == ","
+                and _finite_like(stoks[rest + 1])
+                and stoks[rest + 1].start < end_trim
+            ):
+                # a frame inside the clause: "The latest test, North Korea said, was its
+                # biggest yet" -- the content is the whole clause around it
+                content = (cstart, end_trim)
             if content and ctx.quote_covering(*content):
                 content = None  # the claim is only a quotation
             if content is not None and content[0] < sent.start:

@@ -145,3 +145,17 @@ def test_the_setting_of_a_statement_is_not_content() -> None:
 def test_a_letter_inside_the_content_stays_content() -> None:
     (c,) = run("KCNA said Pyongyang signalled its agreement in a letter sent on Monday.").claims
     assert c.text == "Pyongyang signalled its agreement in a letter sent on Monday"
+
+
+def test_a_frame_inside_the_clause_keeps_the_whole_clause() -> None:
+    text = "The latest test, Varnland said, was its biggest yet."
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.text == "The latest test, Varnland said, was its biggest yet"
+    assert c.source is not None
+    assert c.source.text == "Varnland"
+
+
+def test_a_participle_after_a_trailing_frame_is_not_part_of_the_clause() -> None:
+    (c,) = run("The talks failed, Tasnim said, citing officials.").claims
+    assert c.text == "The talks failed"

@@ -25,6 +25,10 @@ ROWS = [
     pytest.param("“The data are clear,” said Professor Ian Ward of the University of Kessel.",
                  "Professor Ian Ward", "Professor Ian Ward",
                  id="name-ends-before-of"),
+    pytest.param("“The board has not met,” said Jeffrey N. Trimble, a senior official.",
+                 "Jeffrey N. Trimble", "Jeffrey N. Trimble", id="middle-initial-after-the-verb"),
+    pytest.param("“The board has not met,” said Sen. Mike Lee.",
+                 "Sen. Mike Lee", "Mike Lee", id="title-abbreviation-after-the-verb"),
     pytest.param("Without quoting any sources, the Harbour Times reported that Ostrava "
                  "\"appeared willing to sign.\"", "the Harbour Times", "Harbour Times",
                  id="without-quoting"),
