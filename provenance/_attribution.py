@@ -980,6 +980,45 @@ def _np_end(toks: Sequence[Token], j: int) -> int:
     return k
 
 
+# words that go on with the clause after a frame set inside it ("…, X said, until …")
+_CLAUSE_GOES_ON = frozenset(
+    "he she it they we i you one there until unless because since for so whether".split()
+)
+
+
+def _frame_inside_clause(
+    ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: int, end: int
+) -> _Attr | None:
+    """A frame set between commas inside the clause it reports: "The latest test, North Korea
+    said, was its biggest yet"; "Lenox was a juggernaut, Mr. Clarke said, until it went
+    bankrupt". The content is the whole clause around the frame (the frame inside it)."""
+    rest = ci + ck
+    if rest + 1 >= len(stoks) or stoks[rest].text != ",":
+        return None
+    nxt = stoks[rest + 1]
+    if nxt.start >= end or not (_finite_like(nxt) or nxt.norm in _CLAUSE_GOES_ON):
+        return None
+    k = ci - 1
+    while k >= 0 and stoks[k].text != "," and ci - k <= 8:
+        k -= 1
+    if k < 1 or stoks[k].text != "," or k + 1 >= ci:
+        return None
+    src = stoks[k + 1 : ci]
+    if not all(_is_word(t) or t.text in (".", "-") for t in src) or ctx.in_quote(stoks[k].start):
+        return None
+    if not (
+        _is_cap(src[0])
+        or src[0].norm in ctx.lex.person_pron | ctx.lex.group_pron
+        or (src[0].norm in ("the", "a", "an") and len(src) <= 5)
+        or (len(src) <= 4 and src[-1].norm.endswith(_PEOPLE_PLURALS))
+    ):
+        return None  # a name, a pronoun, a short description ("the report", "officials")
+    source = ctx.source_from(src)
+    via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
+    return _Attr(source, (stoks[0].start, end), (stoks[ci].start, stoks[rest - 1].end), via,
+                 frame=source is not None and source.mention is not None)
+
+
 def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: int) -> _Attr | None:
     """“QUOTE,” said X, a lawyer who … / “QUOTE,” X, director of …, said of the plan: the
     sentence opens with a quotation that its frame follows, so the quotation is the content
@@ -1313,6 +1352,9 @@ def _attr_for_sentence(
     framed = _frame_after_opening_quote(ctx, stoks, ci, ck) if kind == "speech" else None
     if framed is not None:
         return framed
+    mid = _frame_inside_clause(ctx, stoks, ci, ck, end_trim) if kind == "speech" else None
+    if mid is not None:
+        return mid
     # "CLAIM, X said." or "“QUOTE,” X said" or "CLAIM, said X."
     comma_before = (ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"')) or any(
         t.text == "," for t in stoks[max(0, ci - 8) : ci]
@@ -1388,17 +1430,6 @@ def _attr_for_sentence(
             while c_end_tok >= 0 and stoks[c_end_tok].text in _CLOSE_QUOTES | {","}:
                 c_end_tok -= 1
             content = (cstart, stoks[c_end_tok].end) if c_end_tok >= 0 else None
-            rest = ci + ck
-            if (
-                content is not None
-                and rest + 1 < len(stoks)
-                and stoks[rest].text == ","
-                and _finite_like(stoks[rest + 1])
-                and stoks[rest + 1].start < end_trim
-            ):
-                # a frame inside the clause: "The latest test, North Korea said, was its
-                # biggest yet" -- the content is the whole clause around it
-                content = (cstart, end_trim)
             if content and ctx.quote_covering(*content):
                 content = None  # the claim is only a quotation
             if content is not None and content[0] < sent.start:

@@ -3,6 +3,8 @@ own frame interrupts ("“A,” X said. “B.”")."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests._support import run
 
 
@@ -147,13 +149,29 @@ def test_a_letter_inside_the_content_stays_content() -> None:
     assert c.text == "Pyongyang signalled its agreement in a letter sent on Monday"
 
 
-def test_a_frame_inside_the_clause_keeps_the_whole_clause() -> None:
-    text = "The latest test, Varnland said, was its biggest yet."
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The latest test, Varnland said, was its biggest yet.", "Varnland"),
+        ("Acts of protest, Mr. Arlan said, are acts of patriotism, whether it was a sit-in at "
+         "a lunch counter in the 1960s or a march across a bridge in the spring of 1965.",
+         "Mr. Arlan"),
+        ("To understand the case, Chief Justice Roberts said, one should visit the museum.",
+         "Chief Justice Roberts"),
+        ("The firm was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.",
+         "Mr. Clarke"),
+        ("Even if the venture fails, Ms. Voss said, she has already done the work.", "Ms. Voss"),
+        ("The port, the report said, was closed.", "the report"),
+        ("The port, senior Varnish officials said, was closed.", "senior Varnish officials"),
+    ],
+)
+def test_a_frame_inside_the_clause_keeps_the_whole_clause(text: str, source: str) -> None:
     (c,) = run(text).claims
     assert c.kind == "attributed"
-    assert c.text == "The latest test, Varnland said, was its biggest yet"
+    assert c.text == text.rstrip(".")
+    assert text[c.start : c.end] == c.text
     assert c.source is not None
-    assert c.source.text == "Varnland"
+    assert c.source.text == source
 
 
 def test_a_participle_after_a_trailing_frame_is_not_part_of_the_clause() -> None:
