@@ -1015,8 +1015,13 @@ def _frame_inside_clause(
         return None  # a name, a pronoun, a short description ("the report", "officials")
     source = ctx.source_from(src)
     via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
-    return _Attr(source, (stoks[0].start, end), (stoks[ci].start, stoks[rest - 1].end), via,
-                 frame=source is not None and source.mention is not None)
+    return _Attr(
+        source,
+        (stoks[0].start, end),
+        (stoks[ci].start, stoks[rest - 1].end),
+        via,
+        frame=source is not None and source.mention is not None,
+    )
 
 
 def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: int) -> _Attr | None:
