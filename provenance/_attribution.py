@@ -860,8 +860,18 @@ def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:
         # "KCNA, the official news agency, said", but not a clause with a finite verb of its
         # own ("For some, the losses would outstrip the gains, said X")
         return not any(t.norm in _FINITE for t in stoks[k + 2 : end])
-    return first.norm in ("which", "who", "whose") or (
+    if first.norm in ("which", "who", "whose") or (
         first.kind == "word" and first.norm.endswith(("ing", "ed"))
+    ):
+        return True
+    # "Megan Hester, senior associate for … at the Institute, said": a name, then a
+    # description with no verb of its own
+    name_before = _is_word(stoks[k - 1]) and _is_cap(stoks[k - 1])
+    return (
+        name_before
+        and first.kind == "word"
+        and not _is_cap(first)
+        and not any(_finite_like(t) or t.norm in _SUBJECT_PRONOUNS for t in stoks[k + 1 : end])
     )
 
 

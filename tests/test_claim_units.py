@@ -177,3 +177,13 @@ def test_a_frame_inside_the_clause_keeps_the_whole_clause(text: str, source: str
 def test_a_participle_after_a_trailing_frame_is_not_part_of_the_clause() -> None:
     (c,) = run("The talks failed, Tasnim said, citing officials.").claims
     assert c.text == "The talks failed"
+
+
+def test_a_description_after_a_name_is_an_appositive_not_a_claim() -> None:
+    text = ("But Mia Sol, senior associate for school organizing at the Kessel Institute for "
+            "Reform, said parents still want neighborhood schools.")
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.text == "parents still want neighborhood schools"
+    assert c.source is not None
+    assert c.source.name == "Mia Sol"
