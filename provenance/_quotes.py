@@ -101,6 +101,11 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                     and _is_open_pos(text, j, start, end)
                     and not _is_close_pos(text, j, start, end)
                 ):
+                    if c == '"':
+                        inner = _curly_inside_straight(text, marks, m, n, start, end)
+                        if inner is not None:
+                            m = inner + 1  # "… “too loud” …": a quotation inside, skipped
+                            continue
                     break  # a new opening mark: the previous quote was not closed
                 if _is_close_pos(text, j, start, end) or cj in ("\u00bb", "\u300d", "\u300f"):
                     if not _strong_close(text, j, start, end):
@@ -137,6 +142,29 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
         while k < n and marks[k] <= close:
             k += 1
     return pairs, unclosed
+
+
+def _curly_inside_straight(
+    text: str, marks: Sequence[int], m: int, n: int, start: int, end: int
+) -> int | None:
+    """Index in ``marks`` of the closing mark of a curly quotation that opens at ``marks[m]``
+    inside a straight one, if a straight closing mark follows it: "… as “too loud” …" with
+    straight marks outside and curly ones inside (the outer quotation is the one reported)."""
+    close = None
+    for mm in range(m + 1, min(n, m + _MAX_MARKS)):
+        j = marks[mm]
+        if text[j] == "\u201d" and _is_close_pos(text, j, start, end):
+            close = mm
+            break
+        if text[j] == '"':
+            return None
+    if close is None:
+        return None
+    for mm in range(close + 1, min(n, close + _MAX_MARKS)):
+        j = marks[mm]
+        if text[j] == '"' and _is_close_pos(text, j, start, end):
+            return close
+    return None
 
 
 def _single_quotes(

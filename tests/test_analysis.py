@@ -173,6 +173,10 @@ def test_independent_outlets_are_never_disclosed() -> None:
     pytest.param("''I thought, 'This is their port.''' she said.",
                  ["I thought, 'This is their port.'"], id="doubled-apostrophes-nested"),
     pytest.param("It''s a typo, not a quote.", [], id="doubled-apostrophe-in-a-word"),
+    pytest.param('"It comes across as “too loud” or “too shrill.”" she said.',
+                 ["It comes across as “too loud” or “too shrill.”"], id="curly-inside-straight"),
+    pytest.param('He said "yes. Then “A” and “B” followed.', ["A", "B"],
+                 id="unclosed-straight-before-curly"),
     pytest.param("The film “Our Supreme Commander” opened.", [], id="title-is-a-term"),
     pytest.param("The so-called “Shield of Dawn” exercise began.", [], id="so-called-is-a-term"),
 ])
