@@ -280,6 +280,17 @@ class _Lex:
             takes_self=True,
         ),
     )
+    # for each first word, the tables (of verb_tables) that have a phrase starting with it
+    tables_by_first: dict[str, tuple[tuple[str, _Phrases], ...]] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: {
+                w: tuple((k, t) for k, t in self.verb_tables() if w in t.by_first)
+                for w in {w for _k, t in self.verb_tables() for w in t.by_first}
+            },
+            takes_self=True,
+        ),
+    )
     cue_stems: tuple[str, ...] = attrs.field(
         init=False,
         default=attrs.Factory(
@@ -300,6 +311,17 @@ class _Lex:
             self.denial,
             self.speech,
             self.act,
+        )
+
+    def verb_tables(self) -> tuple[tuple[str, _Phrases], ...]:
+        """The cue tables tried at a token, by kind, in the order ``_find_cue`` tries them."""
+        return (
+            ("quoted_as", self.quoted_as),
+            ("according", self.according),
+            ("citing", self.citing),
+            ("denial", self.denial),
+            ("speech", self.speech),
+            ("act", self.act),
         )
 
     def may_start_cue(self, norm: str) -> bool:
@@ -634,23 +656,24 @@ class _Ctx:
         """Remember people the sentence names ("Ardeshir Kalbani arrived late."), so that a
         later "he" can refer to them even when they were not quoted."""
         run: list[Token] = []
-        for t in [*stoks, None]:
-            if (
-                t is not None
-                and t.kind == "word"
-                and t.text[:1].isupper()
-                and t.norm not in _NOT_NAME
-            ):
+        for t in stoks:
+            # most tokens are not capitalized: one test answers them (this runs on every token)
+            if t[2][:1].isupper() and t[5] == "word" and t[3] not in _NOT_NAME:
                 run.append(t)
-                continue
-            # a title before the name ("Senate Minority Leader Harry Reid") is not part of it
-            cut = max((k + 1 for k, x in enumerate(run) if x.norm in _NOT_PERSON), default=0)
-            run = run[cut:]
-            if len(run) >= 2:
-                name = self.text[run[-2].start : run[-1].end]
-                self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
-                self._note_name(name)
-            run = []
+            elif run:
+                self._note_run(run)
+                run = []
+        if run:
+            self._note_run(run)
+
+    def _note_run(self, run: list[Token]) -> None:
+        # a title before the name ("Senate Minority Leader Harry Reid") is not part of it
+        cut = max((k + 1 for k, x in enumerate(run) if x.norm in _NOT_PERSON), default=0)
+        run = run[cut:]
+        if len(run) >= 2:
+            name = self.text[run[-2].start : run[-1].end]
+            self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
+            self._note_name(name)
 
     def resolve(self, kind: str, head: str | None = None) -> str | None:
         """The name a pronoun or description refers to; ``resolved_mention`` is then the outlet
@@ -729,11 +752,17 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
     """Cues in a sentence outside quotations: (kind, token index, token length)."""
     out: list[tuple[str, int, int]] = []
     lex = ctx.lex
-    title_case = _is_title_case(toks)
+    title_case: bool | None = None  # computed when first needed
+    firsts = lex.cue_firsts
+    by_first = lex.tables_by_first
+    all_tables = lex.verb_tables()
+    stems = lex.cue_stems
     i = 0
-    while i < len(toks):
+    ntoks = len(toks)
+    while i < ntoks:
         t = toks[i]
-        if not lex.may_start_cue(t.norm) or ctx.in_quote(t.start):
+        norm = t[3]  # .norm: this loop visits every token of the document
+        if (norm not in firsts and not (stems and norm.startswith(stems))) or ctx.in_quote(t.start):
             i += 1
             continue
         k = lex.quoting.match(toks, i)
@@ -755,19 +784,15 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
             i > 0
             and t.kind == "word"
             and t.text[:1].isupper()
-            and not title_case
             and toks[i - 1].kind in ("word", "acro")
         ):
-            i += 1  # a capitalized word inside a sentence is a name ("United States")
-            continue
-        for kind, table in (
-            ("quoted_as", lex.quoted_as),
-            ("according", lex.according),
-            ("citing", lex.citing),
-            ("denial", lex.denial),
-            ("speech", lex.speech),
-            ("act", lex.act),
-        ):
+            if title_case is None:
+                title_case = _is_title_case(toks)
+            if not title_case:
+                i += 1  # a capitalized word inside a sentence is a name ("United States")
+                continue
+        # only the tables with a phrase that starts with this word (all of them for a stem)
+        for kind, table in by_first.get(norm, ()) if not stems else all_tables:
             k = table.match(toks, i)
             if (
                 k
