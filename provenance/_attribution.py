@@ -1103,11 +1103,13 @@ def _split_coordinated(
     content: tuple[int, int],
     stoks: Sequence[Token],
     cues: Sequence[tuple[str, int, int]],
-) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
-    """Content that a second verb of saying of the same speaker continues ("promised to keep
-    campaigning and said she would not back down"; "…, adding that …") is two claims: each
-    part with its own cue (None for the first, whose cue is the sentence's). ``cues`` are the
-    sentence's, as ``_find_cue`` found them in ``stoks``."""
+) -> list[tuple[tuple[int, int], tuple[int, int] | None, list[Token] | None]]:
+    """Content that a second verb of saying continues is two claims: of the same speaker
+    ("promised to keep campaigning and said she would not back down"; "…, adding that …"), or
+    of a subject of its own ("agreed that the rules should change, but he said the talks
+    should wait"). Each part comes with its own cue (None for the first, whose cue is the
+    sentence's) and the tokens of its own subject (None: the sentence's source). ``cues``
+    are the sentence's, as ``_find_cue`` found them in ``stoks``."""
     a = bisect.bisect_left([t.start for t in stoks], content[0])
     toks = [t for t in stoks[a:] if t.start < content[1]]
     for kind, ci, ck in cues:
@@ -1117,18 +1119,30 @@ def _split_coordinated(
         if kind != "speech" or ck != 1 or toks[ci].norm not in _SAYING:
             continue
         prev = toks[ci - 1]
-        if not (prev.norm == "and" or (prev.text == "," and toks[ci].norm.endswith("ing"))):
-            continue
-        end_tok = ci - 2
-        while end_tok >= 0 and toks[end_tok].text in (",", ";"):
+        subject: list[Token] | None = None
+        if prev.norm == "and" or (prev.text == "," and toks[ci].norm.endswith("ing")):
+            conj = ci - 1
+        else:
+            # "…, but he said …", "… and Fowler said …": a subject of its own after "but"/"and"
+            s0 = ci - 1
+            while s0 > 0 and ci - s0 < 3 and _is_word(toks[s0 - 1]) and _is_cap(toks[s0 - 1]):
+                s0 -= 1
+            subj = toks[s0:ci]
+            pronoun = len(subj) == 1 and subj[0].norm in ctx.lex.person_pron | ctx.lex.group_pron
+            named = all(_is_word(t) and _is_cap(t) for t in subj)
+            if s0 < 1 or toks[s0 - 1].norm not in ("but", "and") or not (pronoun or named):
+                continue
+            conj, subject = s0 - 1, list(subj)
+        end_tok = conj - 1
+        while end_tok >= 0 and toks[end_tok].text in (",", ";", "\u2014", "-"):
             end_tok -= 1
         j = _after_that(ctx, toks, ci + ck)
         if end_tok < 0 or sum(1 for t in toks[j:] if _is_word(t)) < 2:
             continue
         first = (content[0], toks[end_tok].end)
         second = (toks[j].start, content[1])
-        return [(first, None), (second, (toks[ci].start, toks[ci + ck - 1].end))]
-    return [(content, None)]
+        return [(first, None, None), (second, (toks[ci].start, toks[ci + ck - 1].end), subject)]
+    return [(content, None, None)]
 
 
 _COMMAS = frozenset(",\uff0c\u3001\u060c")  # , ， 、 ،
@@ -1217,6 +1231,14 @@ def _content_span(
             if q_and is not None and (q_and.close_mark is None or q_and.close_mark >= end - 1):
                 end = stoks[k - 1].end if stoks[k - 1].text != "," else stoks[k - 2].end
                 break
+    # a semicolon ends the reported clause: what follows is another clause, in the author's
+    # voice ("the timing was not intentional; they only learned on Friday …")
+    for k in range(j + 2, len(stoks)):
+        if stoks[k].start >= end:
+            break
+        if stoks[k].text == ";" and not ctx.in_quote(stoks[k].start):
+            end = stoks[k - 1].end
+            break
     # the setting of the speech act belongs to the frame, not the content: "called for more
     # investment in a statement on Thursday", "…, he said in an interview with Fox"
     for k in range(j + 1, len(stoks)):
@@ -1902,7 +1924,9 @@ def analyze(
                 ):
                     via = frame.via
                 parts = _split_coordinated(ctx, content, stoks, s_cues)
-                for n, (part, cue) in enumerate(parts):
+                for n, (part, cue, subject) in enumerate(parts):
+                    if subject is not None:
+                        src = ctx.source_from(subject)
                     inside = tuple(i for i in s_quotes if part[0] <= quotes[i].start < part[1])
                     held += tuple(
                         i

@@ -187,3 +187,25 @@ def test_a_description_after_a_name_is_an_appositive_not_a_claim() -> None:
     assert c.text == "parents still want neighborhood schools"
     assert c.source is not None
     assert c.source.name == "Mia Sol"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rendell agreed that the vacancy rules should be modernized, but he said the "
+         "discussion should wait until after the election.",
+         [("the vacancy rules should be modernized", "Rendell"),
+          ("the discussion should wait until after the election", "he")]),
+        ("Arlan said the port would reopen and Voss said the talks would resume.",
+         [("the port would reopen", "Arlan"), ("the talks would resume", "Voss")]),
+        ("Republicans said the timing was not intentional; they only learned of it on Friday.",
+         [("the timing was not intentional", "Republicans")]),
+    ],
+)
+def test_a_second_speaker_or_clause_ends_the_content(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    claims = [c for c in run(text).claims if c.kind == "attributed"]
+    assert [(c.text, c.source.text if c.source else None) for c in claims] == expected
+    for c in claims:
+        assert text[c.start : c.end] == c.text
