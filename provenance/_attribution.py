@@ -1627,16 +1627,23 @@ def _inner_source(ctx: _Ctx, content: tuple[int, int]) -> SourceRef | None:
 
 
 def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | None:
-    """Headline forms: "X: claim" and "claim: X" in a one-sentence paragraph without a period."""
+    """Headline forms: "X: claim" and "claim: X" in a short one-sentence paragraph without a
+    period, or with one in the document's first paragraph or in Title Case (a headline)."""
     text = ctx.text
     para = ctx.doc.paragraphs[sent.paragraph]
-    if text[sent.start : sent.end].rstrip()[-1:] in ".!?" or para.end - para.start > 200:
+    if para.end - para.start > 200:
+        return None
+    if text[sent.start : sent.end].rstrip()[-1:] in ".!?" and not (
+        sent.paragraph == 0 or _is_title_case(stoks)
+    ):
         return None
     colons = [k for k, t in enumerate(stoks) if t.text == ":"]
     if len(colons) != 1:
         return None
     k = colons[0]
     left, right = stoks[:k], stoks[k + 1 :]
+    while right and right[-1].text in (".", "!", "?"):
+        right = right[:-1]
     if not left or not right:
         return None
     if ctx.lex.voice.match(stoks, 0) >= k or any(

@@ -209,3 +209,17 @@ def test_a_second_speaker_or_clause_ends_the_content(
     assert [(c.text, c.source.text if c.source else None) for c in claims] == expected
     for c in claims:
         assert text[c.start : c.end] == c.text
+
+
+def test_a_headline_with_a_final_period_keeps_its_source() -> None:
+    text = "Maranova: Voters Abandon the Harbor Party for Kessler.\n\nThe vote is on Sunday."
+    claims = run(text).claims
+    assert claims[0].kind == "attributed"
+    assert claims[0].text == "Voters Abandon the Harbor Party for Kessler"
+    assert claims[0].source is not None
+    assert claims[0].source.text == "Maranova"
+
+
+def test_a_label_and_colon_inside_the_body_is_not_a_headline_frame() -> None:
+    text = "The vote is on Sunday.\n\nMaranova: the port was closed for a week."
+    assert [c.kind for c in run(text).claims] == ["unattributed", "unattributed"]
