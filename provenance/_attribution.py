@@ -415,6 +415,8 @@ class _Ctx:
         self.surnames: dict[str, str] = {}
         self.known_names: set[str] = set()
         self.outlet_spoke = False
+        # canonical registry names of the outlet mentions: an outlet speaker is named by it
+        self.outlet_names: dict[int, str] = {}
 
     def toks(self, start: int, end: int) -> list[Token]:
         a = bisect.bisect_left(self.starts, start)
@@ -597,7 +599,7 @@ class _Ctx:
         )
         if mention is not None:
             m = self.mentions[mention]
-            name = self.text[m.pstart : m.pend]
+            name = self.outlet_names.get(mention) or self.text[m.pstart : m.pend]
         elif name is not None and " " not in name:
             # a surname alone ("Ekwueme") names the person introduced in full before
             name = self.surnames.get(name, name)
@@ -701,7 +703,7 @@ class _Ctx:
             for i in reversed(self.mention_order[:a]):
                 m = self.mentions[i]
                 if m.kind == "outlet" and not self.is_dateline(m):
-                    return self.text[m.pstart : m.pend], i
+                    return self.outlet_names.get(i) or self.text[m.pstart : m.pend], i
         if kind == "person":
             src = next(
                 (
@@ -1844,6 +1846,10 @@ def analyze(
     lex = _lex(registry)
     tokens = [t for t in tokens if t.norm != "-"]
     ctx = _Ctx(doc, tokens, mentions, quotes, lex)
+    for i, m in enumerate(mentions):
+        entry = registry.get(m.target) if m.kind == "outlet" and m.target else None
+        if entry is not None:
+            ctx.outlet_names[i] = entry.name
     quotes = _mark_terms(ctx, quotes)
     ctx.set_quotes(quotes)
     real = sorted(
