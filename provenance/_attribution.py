@@ -609,8 +609,10 @@ class _Ctx:
         for i in range(len(self.history) - 1, -1, -1):
             if self.cur_sentence - self.history_sentence[i] > 4:
                 return None
-            if self.history[i][0] == "group":
-                return self.history[i][1]
+            kind, name, _ref = self.history[i]
+            last = name.rsplit(" ", 1)[-1].casefold()
+            if kind == "group" and (" and " in name or last.endswith(_PEOPLE_PLURALS)):
+                return name  # people ("the researchers", "X and Y"), not "the results"
         return None
 
     def _note_name(self, full: str) -> None:
@@ -645,7 +647,8 @@ class _Ctx:
         ):
             kind = "group"
             if any(t.norm == "and" for t in toks) and ref.name is not None:
-                name = self.text[ref.pstart : ref.pend]  # "X and Y": both, not the last name
+                if " and " not in ref.name:
+                    name = self.text[ref.pstart : ref.pend]  # "X and Y": both, not the last
         else:
             kind = "person"
         self.history.append((kind, name, ref))
@@ -1021,6 +1024,33 @@ def _np_end(toks: Sequence[Token], j: int) -> int:
 _CLAUSE_GOES_ON = frozenset(
     "he she it they we i you one there until unless because since for so whether".split()
 )
+
+
+def _second_speaker(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """After a speaker's name that ``_np_end`` ended at "of"/"from" (at ``k``), a second
+    name joined by "and" in the same phrase ("… of the University of Reading and Professor
+    Polly Roy of …"): its token span."""
+    if k >= len(toks) or toks[k].norm not in ("of", "from"):
+        return None
+    for m in range(k + 1, min(len(toks) - 1, k + 12)):
+        t = toks[m]
+        if t.text in (",", ".", ";", ":") or t.norm in _NP_STOP:
+            return None
+        if t.norm == "and" and _is_word(toks[m + 1]) and _is_cap(toks[m + 1]):
+            end = _np_end(toks, m + 1)
+            return (m + 1, end) if end - (m + 1) >= 2 else None
+    return None
+
+
+def _both_speakers(ctx: _Ctx, first: Sequence[Token], second: Sequence[Token]) -> SourceRef | None:
+    """One source for two people named together: the span from the first to the second
+    name, and the name "A and B"."""
+    a, b = ctx.source_from(first), ctx.source_from(second)
+    if a is None or b is None or a.mention is not None or b.mention is not None:
+        return None
+    if a.name is None or b.name is None:
+        return None
+    return SourceRef(a.pstart, b.pend, f"{a.name} and {b.name}")
 
 
 def _frame_inside_clause(
@@ -2111,11 +2141,20 @@ def _quote_speaker(
             participle = (
                 not subj and ci + ck < len(after) and after[ci + ck].norm in ctx.lex.that
             )  # "…,” adding that …": the main clause's speaker, below
+            both: SourceRef | None = None
             if not subj or all(t.norm in _AUX for t in subj):
-                subj = [] if participle else after[ci + ck : _np_end(after, ci + ck)]
+                j = ci + ck
+                k = _np_end(after, j)
+                subj = [] if participle else after[j:k]
+                second = _second_speaker(after, k) if subj else None
+                if second is not None:
+                    # "said Professor A of X and Professor B of Y": both
+                    both = _both_speakers(ctx, subj, after[second[0] : second[1]])
+                    if both is not None:
+                        subj = after[j : second[1]]
             if subj and subj[0].norm in ("but", "and", "then", "or"):
                 subj = []  # "…,” but stopped short of calling …": not a speaker
-            spk = ctx.source_from(subj) if subj else None
+            spk = both or (ctx.source_from(subj) if subj else None)
             rest_start = after[ci].start
             via = tuple(i for i in ctx.mentions_in(rest_start, sent.end))
             if spk is not None and spk.mention is not None:

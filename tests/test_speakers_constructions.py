@@ -36,6 +36,17 @@ ROWS = [
                  "“The trial was small,” the scientists added.",
                  "the scientists", "Professor Ian Ward and Professor Lena Voss",
                  id="plural-description-resolves-to-a-group"),
+    pytest.param("“The trial was rushed,” said Professor Ian Ward of the University of Kessel "
+                 "and Professor Lena Voss of the Varna School of Medicine.",
+                 "Professor Ian Ward of the University of Kessel and Professor Lena Voss",
+                 "Professor Ian Ward and Professor Lena Voss",
+                 id="two-speakers-each-with-an-affiliation"),
+    pytest.param("“The trial was rushed,” said Professor Ian Ward of the University of Kessel "
+                 "and Professor Lena Voss of the Varna School.\n\n"
+                 "The results showed that the vaccine works.\n\n"
+                 "“But the result is clear,” said the scientists.",
+                 "the scientists", "Professor Ian Ward and Professor Lena Voss",
+                 id="a-plural-description-skips-groups-that-are-not-people"),
     pytest.param("“Why is this not proof?” Arlan demanded. The hearing went on.",
                  "Arlan", "Arlan", id="frame-in-a-short-sentence-after-a-question"),
     pytest.param("In a radio interview Maranova declared “the port is ours.”",
