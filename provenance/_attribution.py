@@ -646,9 +646,12 @@ class _Ctx:
             or any(t.norm == "and" for t in toks)
         ):
             kind = "group"
-            if any(t.norm == "and" for t in toks) and ref.name is not None:
-                if " and " not in ref.name:
-                    name = self.text[ref.pstart : ref.pend]  # "X and Y": both, not the last
+            if (
+                any(t.norm == "and" for t in toks)
+                and ref.name is not None
+                and " and " not in ref.name
+            ):
+                name = self.text[ref.pstart : ref.pend]  # "X and Y": both, not the last name
         else:
             kind = "person"
         self.history.append((kind, name, ref))
