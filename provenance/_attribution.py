@@ -272,6 +272,7 @@ class _Lex:
     agentless: _Phrases
     setting: _Phrases
     noun_like: frozenset[str]
+    background_times: _Phrases
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = attrs.field(
         init=False,
@@ -362,6 +363,7 @@ def _lex(registry: Registry) -> _Lex:
         agentless=ph("agentless"),
         setting=ph("speech_settings"),
         noun_like=frozenset(w.casefold() for w in lx.get("noun_like_cues", ())),
+        background_times=ph("background_times"),
     )
     registry._cache["lex"] = out
     return out
@@ -1998,7 +2000,9 @@ def analyze(
                 para_speaker = source
             if attr.frame and attr.via:
                 frame = _Frame(source, attr.via)
-        elif frame is not None and not s_quotes and not bp:
+        elif frame is not None and _dated_opening(ctx, stoks):
+            frame = None  # "In June, the group attacked …": the author's background
+        if attr is None and frame is not None and not s_quotes and not bp:
             # carried frame: the sentence still reports what the outlet said
             content = (stoks[0].start, sent.end)
             e = content[1]
@@ -2066,6 +2070,18 @@ def analyze(
     claims.sort(key=lambda c: (c.pstart, c.pend))
     claims = _join_interrupted(ctx, claims)
     return Analysis(tuple(claims), info, boiler), quotes
+
+
+def _dated_opening(ctx: _Ctx, stoks: Sequence[Token]) -> bool:
+    """Whether a sentence opens with a date of its own (a month or a year in its first five
+    tokens): "In June, …", "Last March …", "In 2017, …", "وفي يونيو الماضي …"."""
+    table = ctx.lex.background_times
+    for k, t in enumerate(stoks[:5]):
+        if table.match(stoks, k):
+            return True
+        if t.norm.isdigit() and len(t.norm) == 4 and t.norm[:2] in ("19", "20"):
+            return True
+    return False
 
 
 def _with_source_outlet(item: _T) -> _T:

@@ -501,6 +501,7 @@ LEXICON_KEYS = (
     "not_subject_starts",
     "speech_settings",
     "noun_like_cues",
+    "background_times",
     "descriptions",
     "boilerplate",
     "scare_quote_cues",

@@ -303,6 +303,16 @@ def test_reporting_frame_carries_over_the_paragraph() -> None:
     ]
 
 
+@pytest.mark.parametrize("opening", ["In June,", "Last March", "In 2017,", "En juin,"])
+def test_a_sentence_with_a_date_of_its_own_ends_the_frame(opening: str) -> None:
+    text = (f"According to Tasnim, the talks failed. The delegations left Kessel on Friday. "
+            f"{opening} the group attacked the parliament. The attackers were never caught.")
+    claims = _claims(run(text))
+    assert [kind for kind, *_ in claims] == [
+        "attributed", "attributed", "unattributed", "unattributed"
+    ]
+
+
 def test_a_comment_label_switches_to_the_authors_voice() -> None:
     text = "According to Tasnim, the talks failed. Comment: the talks were never serious."
     claims = _claims(run(text))
