@@ -26,6 +26,9 @@ _AFTER_CLOSE = ",.;:!?)\u2014\u2013-\u3002\uff0c\u060c\u061b\u061f\u3001"
 _MAX_MARKS = 64  # quotation marks looked at to close one quotation (bounds the work per mark)
 _MAX_LOOKAHEAD = 16
 _D_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]')
+# two apostrophes that can close a quotation (the last two of a run of three: the first
+# closes an inner single quotation)
+_DOUBLED_CLOSE = re.compile(r"(?<!\s)''(?![\w'])")
 
 
 @attrs.frozen
@@ -211,11 +214,6 @@ def _single_quotes(
         if found is not None and "\n" not in text[i:found]:
             pairs.append((i, found))
     return pairs
-
-
-# two apostrophes that can close a quotation (the last two of a run of three: the first
-# closes an inner single quotation)
-_DOUBLED_CLOSE = re.compile(r"(?<!\s)''(?![\w'])")
 
 
 def _doubled_close(closers: Sequence[int], i: int) -> int | None:
