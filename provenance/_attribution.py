@@ -2068,8 +2068,42 @@ def analyze(
     )
     claims = [_with_source_outlet(c) for c in claims]
     claims.sort(key=lambda c: (c.pstart, c.pend))
+    claims, info = _conduits_through_references(ctx, claims, info, quotes)
     claims = _join_interrupted(ctx, claims)
     return Analysis(tuple(claims), info, boiler), quotes
+
+
+def _conduits_through_references(
+    ctx: _Ctx,
+    claims: list[RawClaim],
+    info: tuple[QuoteInfo, ...],
+    quotes: Sequence[RawQuote],
+) -> tuple[list[RawClaim], tuple[QuoteInfo, ...]]:
+    """A source named again by a pronoun or a description ("The source said", "He added")
+    keeps the outlets its words came through before ("SANA cited a military source as
+    saying …"): a claim or quotation with no conduit of its own takes them."""
+    events: list[tuple[int, int, int]] = []  # (position, 0 claim / 1 quote, index)
+    events += [(c.pstart, 0, k) for k, c in enumerate(claims)]
+    events += [(quotes[k].start, 1, k) for k in range(len(info)) if info[k].speaker is not None]
+    events.sort()
+    seen: dict[str, tuple[int, ...]] = {}
+    out_claims = list(claims)
+    out_info = list(info)
+    for _pos, what, k in events:
+        src = out_claims[k].source if what == 0 else out_info[k].speaker
+        via = out_claims[k].via if what == 0 else out_info[k].via
+        if src is None:
+            continue
+        surface = ctx.text[src.pstart : src.pend]
+        name = src.name or surface
+        if via:
+            seen[name] = via
+        elif src.name is not None and src.name != surface and name in seen:
+            if what == 0:
+                out_claims[k] = attrs.evolve(out_claims[k], via=seen[name])
+            else:
+                out_info[k] = attrs.evolve(out_info[k], via=seen[name])
+    return out_claims, tuple(out_info)
 
 
 def _dated_opening(ctx: _Ctx, stoks: Sequence[Token]) -> bool:

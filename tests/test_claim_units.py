@@ -223,3 +223,22 @@ def test_a_headline_with_a_final_period_keeps_its_source() -> None:
 def test_a_label_and_colon_inside_the_body_is_not_a_headline_frame() -> None:
     text = "The vote is on Sunday.\n\nMaranova: the port was closed for a week."
     assert [c.kind for c in run(text).claims] == ["unattributed", "unattributed"]
+
+
+def test_a_source_named_again_keeps_its_conduit() -> None:
+    text = ("The state news agency SANA cited a military source as saying the attack was "
+            "repelled.\n\nThe source said air defenses had shot down some of the missiles.")
+    report = run(text)
+    first, second = (c for c in report.claims if c.kind == "attributed")
+    assert first.via
+    assert second.via == first.via
+    assert second.source is not None
+    assert second.source.text == "The source"
+    assert second.source.name == "a military source"
+
+
+def test_a_new_named_source_does_not_inherit_a_conduit() -> None:
+    text = ("SANA cited a military source as saying the attack was repelled.\n\n"
+            "Jon Arlan said the strike had failed.")
+    second = [c for c in run(text).claims if c.kind == "attributed"][-1]
+    assert second.via == ()
