@@ -1911,6 +1911,7 @@ def analyze(
             sent = doc.sentence_at(m.pstart)
             if sent is not None and doc.paragraphs[sent.paragraph].end <= m.pend + 2:
                 tag_via[sent.paragraph] = (i,)
+    _tag_bullet_groups(ctx, tag_via)
     prev_stoks: list[Token] = []
 
     def s_quotes_any(sent: Sentence) -> bool:
@@ -2071,6 +2072,32 @@ def analyze(
     claims, info = _conduits_through_references(ctx, claims, info, quotes)
     claims = _join_interrupted(ctx, claims)
     return Analysis(tuple(claims), info, boiler), quotes
+
+
+_BULLETS = frozenset("\u2022\u00b7\u25aa\u25e6\u2013-*")
+
+
+def _bullet_indent(ctx: _Ctx, index: int) -> int | None:
+    """The indentation of a paragraph that is a list item ("  • …"), else None."""
+    para = ctx.doc.paragraphs[index]
+    text = ctx.text
+    if para.start >= para.end or text[para.start] not in _BULLETS:
+        return None
+    line_start = text.rfind("\n", 0, para.start) + 1
+    return para.start - line_start
+
+
+def _tag_bullet_groups(ctx: _Ctx, tag_via: dict[int, tuple[int, ...]]) -> None:
+    """A source tag after the last item of a list ("• “…” (Fars News Agency)") is the conduit
+    of the items before it at the same indentation, back to the item that opens the group."""
+    for index, via in list(tag_via.items()):
+        indent = _bullet_indent(ctx, index)
+        if indent is None:
+            continue
+        k = index - 1
+        while k >= 0 and k not in tag_via and _bullet_indent(ctx, k) == indent:
+            tag_via[k] = via
+            k -= 1
 
 
 def _conduits_through_references(

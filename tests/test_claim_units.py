@@ -242,3 +242,18 @@ def test_a_new_named_source_does_not_inherit_a_conduit() -> None:
             "Jon Arlan said the strike had failed.")
     second = [c for c in run(text).claims if c.kind == "attributed"][-1]
     assert second.via == ()
+
+
+def test_a_source_tag_after_a_list_is_the_conduit_of_every_item() -> None:
+    text = ("Official statements\n\n"
+            "  • Navy commander Jon Arlan said:\n"
+            "    • “The strait stays open.”\n"
+            "    • “Our ships will stay.” (Fars News Agency)\n"
+            "  • Minister Ilse Maranova said:\n"
+            "    • “We will respond.”\n")
+    report = run(text)
+    vias = {q.text: q.via for q in report.quotes}
+    fars = vias["Our ships will stay."]
+    assert fars
+    assert vias["The strait stays open."] == fars
+    assert vias["We will respond."] == ()
