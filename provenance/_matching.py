@@ -89,6 +89,11 @@ _HANDLE = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})\b")
 _TRAILING_URL_PUNCT = ".,;:!?)]}'\"\u2019\u201d"
 
 
+def _other_spelling(exact: _Entry, other: _Entry) -> bool:
+    """Whether ``exact`` must match exactly, in a spelling that ``other`` does not fix."""
+    return exact.exact is not None and exact.exact != other.exact
+
+
 def _guarded(alias: Alias | None) -> bool:
     return alias is not None and (
         alias.requires_context or bool(alias.not_before) or bool(alias.not_after)
@@ -128,10 +133,12 @@ class Matcher:
                 same.append(e)
             elif _guarded(e.alias) and not any(_guarded(x.alias) for x in same):
                 # an alias that repeats a name with context guards ("Sputnik") replaces the
-                # unguarded forms: the curator asked for the guard
-                same[:] = [e]
+                # unguarded forms: the curator asked for the guard. A form that must match
+                # exactly, in another spelling, stays unguarded ("ВЗГЛЯД" beside "Взгляд")
+                same[:] = [x for x in same if _other_spelling(x, e)] + [e]
             elif any(_guarded(x.alias) for x in same) and not _guarded(e.alias):
-                pass  # keep the guarded form
+                if all(_other_spelling(e, x) for x in same):
+                    same.insert(0, e)  # an exact spelling beside the guarded form
             elif e.exact is None:
                 # a case-insensitive form covers the case-sensitive ones (the first one, often
                 # the outlet's name, is kept)

@@ -589,3 +589,24 @@ def test_remembered_verdicts_are_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
         reg.affiliation("ir.tasnim", date(2021, 2, day))
     assert len(reg._cache["verdicts"]) <= 10
     assert reg.affiliation("ir.tasnim", date(2020, 1, 1)) == first
+
+
+@pytest.mark.parametrize("order", ["exact-first", "guarded-first"])
+def test_an_exact_spelling_beside_a_guarded_one_matches_without_context(
+    tmp_path: Path, order: str
+) -> None:
+    exact = '{ text = "ZEDLOOK", case = "sensitive" }'
+    guarded = '{ text = "Zedlook", requires_context = true }'
+    aliases = f"[{exact}, {guarded}]" if order == "exact-first" else f"[{guarded}, {exact}]"
+    outlet = f"""
+[[outlet]]
+id = "zz.look"
+name = "Zed Look Daily"
+country = "ZZ"
+medium = "website"
+aliases = {aliases}
+"""
+    reg = Registry.load(_write(tmp_path, "r.toml", ORG + outlet))
+    found = lambda text: [m.text for m in provenance.check(text, registry=reg).mentions]  # noqa: E731
+    assert found("As ZEDLOOK wrote, the port closed.") == ["ZEDLOOK"]
+    assert found("A Zedlook at the port closed.") == []  # the common word needs context
