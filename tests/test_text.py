@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance._text import IGNORED, fold_phrase, phrase_forms, tokenize
+from provenance._text import (
+    _ARABIC_FOLD,
+    _HARAKAT,
+    _TOKEN,
+    IGNORED,
+    Token,
+    fold_phrase,
+    phrase_forms,
+    tokenize,
+)
 
 
 def _slow(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -36,3 +47,78 @@ def test_phrase_forms_match_the_tokenizer_on_any_text(text: str) -> None:
 @given(st.text(max_size=40))
 def test_phrase_forms_match_the_tokenizer_on_unicode(text: str) -> None:
     assert phrase_forms(text) == _slow(text)
+
+
+# ---------------------------------------------------------------- the tokenizer's fast path
+
+
+def _reference_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """What ``tokenize`` gave before its ASCII fast path: ``_TOKEN`` over the whole text."""
+    out: list[Token] = []
+    stop = len(text) if end is None else end
+    for m in _TOKEN.finditer(text, start, stop):
+        kind = m.lastgroup or "punct"
+        raw = m.group()
+        if kind == "acro":
+            exact = unicodedata.normalize("NFKC", raw.replace(".", ""))
+        else:
+            exact = unicodedata.normalize("NFKC", raw).translate(_ARABIC_FOLD)
+        norm = exact.lower() if exact.isascii() else _HARAKAT.sub("", exact).casefold()
+        out.append(Token(m.start(), m.end(), raw, norm, exact, kind))
+    return out
+
+
+_TOKENIZER_CASES = [
+    "",
+    " ",
+    "Tasnim said the talks failed.",
+    "The U.S. and the I.R.G.C. met; U.S.A and U.S.Army and A.B and a.b.c. and U.S.’s",
+    "1,000.5 people, 12,345,678 and 1,000,000,000,000,000,000 and 1,00 and 1,0000 and 1.5",
+    "1,000.123456789012345678901 and 1,000a and 1,000_ and 999,999,",
+    "Iran's Iran’s don't don’t rock'n'roll a'b'c'd'e'f 's 'S Iran's' Iran'sx it's_ it’s.",
+    "خبرگزاری تسنیم گزارش داد: «مذاکرات شکست خورد»",
+    "وَقَالَتْ وكالة الأنباء الإيرانية الرسمية إِرنا، وال\u0640\u0640عربية",
+    "می\u200cخواهد خبرگزاری\u200cها",
+    "新华社报道，日本の報道によると、カタカナ",
+    "Тасним сообщает: РИА «Новости» и ТАСС; ё",
+    "NUL\x00here \x1c\x1d\x1e\x1f sep \x7f del",
+    "bidi \u202eTasnim said \u202c and \u200f\u200e marks",
+    "lone \ud800 surrogate \udfff here",
+    "tabs\tand\nnew\r\nlines\x0b\x0cform \u00a0nbsp\u2009thin\u3000ideographic",
+    "“Quoted,” she said — and ‘single’ … – end",
+    "Ｆｕｌｌ Ｗｉｄｔｈ ＵＳ café Café ǅemal İstanbul K\u212a",
+    "x" * 450 + " " + "y" * 199 + "'" + "z" * 45 + " " + "é" * 300,
+    "a’b a'b U.S.’s Iran’s’ mixed’ascii ascii’mixé é’s",
+    "ab\u0301c e\u0301 n\u0303 snake_case __init__ x_1",
+]
+
+
+@pytest.mark.parametrize("text", _TOKENIZER_CASES)
+def test_tokenize_matches_the_reference(text: str) -> None:
+    assert tokenize(text) == _reference_tokens(text)
+    # ... and inside any window
+    for start in range(0, len(text), 7):
+        for end in (start, start + 5, start + 23, len(text)):
+            if end <= len(text):
+                assert tokenize(text, start, end) == _reference_tokens(text, start, end)
+
+
+_TOKEN_ALPHABET = st.sampled_from(
+    [
+        *"aAzZsS09_.,'’ \t\n\r\x0b\x0c\x1c\x00-“”«»",
+        *("U.", "S.", "1,000", ".5", "é", "\u0301", "\u064e", "\u0640", "\u200c", "ت", "ي"),
+        *("新", "カ", "ё", "\u00a0", "\u202e", "\ud800", "Ｕ", "K\u212a", "x" * 199, "9" * 3),
+    ]
+)
+
+
+@given(st.lists(_TOKEN_ALPHABET, max_size=40).map("".join))
+def test_tokenize_matches_the_reference_on_any_text(text: str) -> None:
+    assert tokenize(text) == _reference_tokens(text)
+
+
+@given(st.text(max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_tokenize_matches_the_reference_on_unicode(text: str, a: int, b: int) -> None:
+    assert tokenize(text) == _reference_tokens(text)
+    a, b = min(a, len(text)), min(b, len(text))
+    assert tokenize(text, a, max(a, b)) == _reference_tokens(text, a, max(a, b))
