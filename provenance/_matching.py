@@ -24,7 +24,7 @@ from ._document import Document
 from ._gcpause import paused
 from ._model import Alias, Country
 from ._registry import GenericTerm, Registry
-from ._text import IGNORED, PhraseTable, Token, fold_phrase, phrase_forms, tokenize
+from ._text import IGNORED, SPACE, PhraseTable, Token, fold_phrase, phrase_forms, tokenize
 
 __all__ = ["GenericInfo", "Matcher", "RawMention", "find_mentions"]
 
@@ -84,10 +84,7 @@ _COMPANY_WORDS = frozenset(
 _NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
 _NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
-# The characters of ``\s`` in ``regex`` (Unicode White_Space), for the standard ``re``
-# module, whose ``\s`` adds U+001C..U+001F.
-_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_RUN_BREAK = _SPACE + '<>"\u201c\u201d\u00ab\u00bb'
+_RUN_BREAK = SPACE + '<>"\u201c\u201d\u00ab\u00bb'
 # Runs of characters between spaces, angle brackets and double quotation marks, those that
 # hold a dot (the others are no URL or host), matched only from the start of a run (linear:
 # possessive; the lookahead stops at the run's first dot). The standard ``re`` module: five

@@ -17,7 +17,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 import regex
 
-__all__ = ["PhraseTable", "Token", "fold", "fold_phrase", "phrase_forms", "tokenize"]
+__all__ = ["SPACE", "PhraseTable", "Token", "fold", "fold_phrase", "phrase_forms", "tokenize"]
 
 V = TypeVar("V")
 
@@ -32,6 +32,10 @@ _TOKEN = regex.compile(
     r"|(?P<punct>[^\s])",
     regex.V0,
 )
+
+# The characters of ``\s`` in ``regex`` (Unicode White_Space) as the inside of a character
+# class, for the standard ``re`` module, whose ``\s`` adds U+001C..U+001F.
+SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 _ARABIC_FOLD = str.maketrans(
     {

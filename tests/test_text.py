@@ -124,15 +124,15 @@ def test_tokenize_matches_the_reference_on_unicode(text: str, a: int, b: int) ->
     assert tokenize(text, a, max(a, b)) == _reference_tokens(text, a, max(a, b))
 
 
-def test_the_mention_finder_spaces_are_those_of_regex() -> None:
-    """``_matching._SPACE`` spells out ``regex``'s ``\\s`` for the standard ``re`` module."""
+def test_space_is_that_of_regex() -> None:
+    """``SPACE`` spells out ``regex``'s ``\\s`` for the standard ``re`` module."""
     import re
 
     import regex
 
-    from provenance._matching import _SPACE
+    from provenance._text import SPACE
 
-    ours = re.compile(f"[{_SPACE}]")
+    ours = re.compile(f"[{SPACE}]")
     theirs = regex.compile(r"\s")
     for cp in range(0x110000):
         c = chr(cp)
