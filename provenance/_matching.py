@@ -85,11 +85,17 @@ _NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
 _NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
 _RUN_BREAK = SPACE + '<>"\u201c\u201d\u00ab\u00bb'
-# Runs of characters between spaces, angle brackets and double quotation marks, those that
-# hold a dot (the others are no URL or host), matched only from the start of a run (linear:
-# possessive; the lookahead stops at the run's first dot). The standard ``re`` module: five
-# times as fast as ``regex`` here.
-_DOTTED_RUN = re.compile(rf"(?<![^{_RUN_BREAK}])(?=[^{_RUN_BREAK}.]*+\.)[^{_RUN_BREAK}]++")
+# Runs of characters between spaces, angle brackets and double quotation marks that may hold a
+# URL or a host: those with a dot, and with a dot before another character or a colon (a run
+# whose one dot ends it, "failed.", is stripped of it, and then has no dot for a host and no
+# colon for a scheme). Matched only from the start of a run: linear (the lookaheads stop at the
+# end of the run). The standard ``re`` module: five times as fast as ``regex`` here.
+_DOTTED_RUN = re.compile(
+    rf"(?<![^{_RUN_BREAK}])"
+    rf"(?=[^{_RUN_BREAK}.]*+\.)"
+    rf"(?=[^{_RUN_BREAK}]*?(?:\.[^{_RUN_BREAK}]|:))"
+    rf"[^{_RUN_BREAK}]++"
+)
 _URL_START = regex.compile(r"(?:https?://|www\.)", regex.I)
 _HOST = regex.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?:/\S{0,500})?", regex.I
@@ -405,16 +411,16 @@ class Matcher:
         # is one, ``j in caps`` is _capitalized_word(stream[j]))
         two = list(itertools.compress(range(n - 1), map(operator.and_, is_upper, is_upper[1:])))
         caps = {k for k in (*two, *(k + 1 for k in two)) if stream[k][5] in ("word", "acro")}
+        inside = _indexes_inside(stream, covered)  # where _inside(stream[k].start, covered)
         for at in sorted(k for k in caps if k + 1 in caps):
             if at < i:
                 continue
             i = at
-            t = stream[i]
-            if _inside(t.start, covered):
+            if i in inside:
                 i += 1
                 continue
             j = i
-            while j < n and j - i < 8 and j in caps and not _inside(stream[j].start, covered):
+            while j < n and j - i < 8 and j in caps and j not in inside:
                 j += 1
             if j - i > 5 or (i - 1 in caps):
                 i = max(j, i + 1)  # a Title Case headline, not a name
@@ -659,6 +665,20 @@ def _indexes_in(norms: list[str], wanted: Container[str]) -> list[int]:
     return list(itertools.compress(range(len(norms)), map(wanted.__contains__, norms)))
 
 
+def _indexes_inside(stream: Sequence[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the tokens of ``stream`` whose start is :func:`_inside` ``spans``: a
+    token is judged by the last span that starts at or before it, so the ``k``-th span holds
+    the tokens that start in it before the next span starts."""
+    out: set[int] = set()
+    for k, (s, e) in enumerate(spans):
+        stop = min(e, spans[k + 1][0]) if k + 1 < len(spans) else e
+        if stop > s:
+            a = bisect.bisect_left(stream, s, key=_START)
+            b = bisect.bisect_left(stream, stop, key=_START)
+            out.update(range(a, b))
+    return out
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted by start, not overlapping)."""
     k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -682,16 +702,11 @@ def _strip_url(url: str) -> str:
     return url
 
 
-def find_mentions(
-    doc: Document, registry: Registry, as_of: date
-) -> tuple[list[RawMention], list[Token]]:
-    """All mentions in ``doc``, sorted by position, without overlaps; and the prose tokens."""
-    m = matcher_for(registry)
-    prose = doc.prose
-    tokens = tokenize(prose)
-    # URLs and bare hosts in the prose
+def _urls(prose: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The URLs and bare hosts in the prose (span and text), and the spans of the full URLs
+    (their words are not names)."""
     url_spans: list[tuple[int, int, str]] = []
-    link_spans: list[tuple[int, int]] = []  # full URLs: their words are not names
+    link_spans: list[tuple[int, int]] = []
     for run in _DOTTED_RUN.finditer(prose):
         word = run.group()
         if len(word) > 4000:
@@ -705,6 +720,17 @@ def find_mentions(
             url_spans.append((s, s + len(url), url))
             if _URL_START.match(url):
                 link_spans.append((s, s + len(url)))
+    return url_spans, link_spans
+
+
+def find_mentions(
+    doc: Document, registry: Registry, as_of: date
+) -> tuple[list[RawMention], list[Token]]:
+    """All mentions in ``doc``, sorted by position, without overlaps; and the prose tokens."""
+    m = matcher_for(registry)
+    prose = doc.prose
+    tokens = tokenize(prose)
+    url_spans, link_spans = _urls(prose)
     url_ranges = sorted(link_spans)
     # the tokens less those IGNORED, chosen at C speed (a megabyte is 200,000 tokens)
     stream = list(

@@ -1,0 +1,79 @@
+"""The mention finder's shortcuts give what the plain loops they replace gave."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance._matching import (
+    _HOST,
+    _LEADING_URL_PUNCT,
+    _URL_START,
+    _indexes_inside,
+    _inside,
+    _strip_url,
+    _urls,
+)
+from provenance._text import Token, tokenize
+
+# the run finder before it looked only at runs that may hold a URL
+_RUN = regex.compile(r"(?<![^\s<>\"\u201c\u201d\u00ab\u00bb])[^\s<>\"\u201c\u201d\u00ab\u00bb]++")
+
+
+def _reference_urls(prose: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    url_spans: list[tuple[int, int, str]] = []
+    link_spans: list[tuple[int, int]] = []
+    for run in _RUN.finditer(prose):
+        word = run.group()
+        if "." not in word or len(word) > 4000:
+            continue
+        lead = len(word) - len(word.lstrip(_LEADING_URL_PUNCT))
+        url = _strip_url(word[lead:])
+        if not url:
+            continue
+        if _URL_START.match(url) or ("@" not in url and _HOST.fullmatch(url)):
+            s = run.start() + lead
+            url_spans.append((s, s + len(url), url))
+            if _URL_START.match(url):
+                link_spans.append((s, s + len(url)))
+    return url_spans, link_spans
+
+
+_URL_PIECES = [
+    "http://", "https://", "HTTPS://", "httpſ://", "www.", "WWW.", "tasnimnews", ".com", ".ir",
+    ".", "..", ":", "/", "/en/news/1", "(", ")", "[", "]", "'", "‘", "’", "”", "“", '"', "«", "»",
+    "<", ">", ",", ";", "!", "?", "@", "a", "failed", "U.S.", " ", "  ", "\n", "\u00a0", "\u2009",
+    "\u3000", "\x1c", "\x85", "-", "x" * 70, "é", "sana.sy", "1.5", "e.g.", "end.)",
+]
+
+
+@given(st.lists(st.sampled_from(_URL_PIECES), max_size=25).map("".join))
+def test_urls_match_the_reference(prose: str) -> None:
+    assert _urls(prose) == _reference_urls(prose)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "See https://www.tasnimnews.com/en/news/1 for the video.",
+        "A copy is on sana.sy/en/?p=1 today. The talks failed.",
+        "(See https://www.rt.com/news/1.) Write to press@rt.com. http://x https:// www.a",
+        "U.S. officials said. e.g. (a.b.) end.) foo:bar. “rt.com” «rt.com» <rt.com>",
+        "a" * 4001 + ".com " + "b.com",
+    ],
+)
+def test_urls_match_the_reference_on_examples(prose: str) -> None:
+    assert _urls(prose) == _reference_urls(prose)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=8),
+    st.lists(st.sampled_from(["a", "bb", " ", "  ", ".", "ccc"]), max_size=30).map("".join),
+)
+def test_indexes_inside_is_inside(raw: list[tuple[int, int]], text: str) -> None:
+    spans = sorted((s, s + n) for s, n in raw)  # may overlap, touch or be empty
+    stream: list[Token] = tokenize(text)
+    expected = {k for k, t in enumerate(stream) if _inside(t.start, spans)}
+    assert _indexes_inside(stream, spans) == expected
