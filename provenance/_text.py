@@ -269,7 +269,8 @@ class PhraseTable(Generic[V]):
 
     def longest(self, toks: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The value and token length of the longest phrase starting at ``toks[i]``."""
-        if i >= len(toks):
+        n = len(toks)
+        if i >= n:
             return None
         norm = toks[i][3]  # .norm: the checker calls this for every token, many times
         cands = self.by_first.get(norm)
@@ -278,8 +279,12 @@ class PhraseTable(Generic[V]):
                 k = len(key)
                 if k == 1:
                     return value, 1
-                if i + k <= len(toks) and all(toks[i + j][3] == key[j] for j in range(1, k)):
-                    return value, k
+                if i + k <= n:
+                    for j in range(1, k):
+                        if toks[i + j][3] != key[j]:
+                            break
+                    else:
+                        return value, k
         if self.stems:
             for prefix in (norm[:2], norm[:1]):
                 for stem, value in self.stems.get(prefix, ()):
@@ -288,12 +293,28 @@ class PhraseTable(Generic[V]):
         return None
 
     def match(self, toks: Sequence[Token], i: int) -> int:
-        """Token length of the longest phrase at ``toks[i]``; 0 if none."""
-        if i >= len(toks):
+        """Token length of the longest phrase at ``toks[i]``; 0 if none (``longest``, inline:
+        the analysis asks this of most tokens)."""
+        n = len(toks)
+        if i >= n:
             return 0
         norm = toks[i][3]
         cands = self.by_first.get(norm)
-        if cands is None and not self.stems:
-            return 0  # most tokens start no phrase: answered without another call
-        hit = self.longest(toks, i)
-        return hit[1] if hit else 0
+        if cands is not None:
+            for key, _ in cands:
+                k = len(key)
+                if k == 1:
+                    return 1
+                if i + k <= n:
+                    for j in range(1, k):
+                        if toks[i + j][3] != key[j]:
+                            break
+                    else:
+                        return k
+        stems = self.stems
+        if stems:
+            for prefix in (norm[:2], norm[:1]):
+                for stem, _ in stems.get(prefix, ()):
+                    if norm.startswith(stem):
+                        return 1
+        return 0

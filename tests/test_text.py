@@ -13,6 +13,7 @@ from provenance._text import (
     _HARAKAT,
     _TOKEN,
     IGNORED,
+    PhraseTable,
     Token,
     fold_phrase,
     phrase_forms,
@@ -137,3 +138,52 @@ def test_space_is_that_of_regex() -> None:
     for cp in range(0x110000):
         c = chr(cp)
         assert bool(ours.match(c)) == bool(theirs.match(c)), hex(cp)
+
+
+# ---------------------------------------------------------------- PhraseTable
+
+
+def _reference_longest(table: PhraseTable[int], toks: list[Token], i: int) -> tuple[int, int] | None:
+    """``PhraseTable.longest`` as it was written first."""
+    if i >= len(toks):
+        return None
+    norm = toks[i][3]
+    cands = table.by_first.get(norm)
+    if cands is not None:
+        for key, value in cands:
+            k = len(key)
+            if k == 1:
+                return value, 1
+            if i + k <= len(toks) and all(toks[i + j][3] == key[j] for j in range(1, k)):
+                return value, k
+    if table.stems:
+        for prefix in (norm[:2], norm[:1]):
+            for stem, value in table.stems.get(prefix, ()):
+                if norm.startswith(stem):
+                    return value, 1
+    return None
+
+
+_PHRASE_WORDS = st.sampled_from(["a", "ab", "abc", "b", "state", "run", "media", "иранск", "x"])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(_PHRASE_WORDS, min_size=1, max_size=4).map(" ".join),
+            st.booleans(),
+        ),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(["a", "ab", "abc", "b", "state", "run", "media", "иранских", "y"]))
+    .map(" ".join),
+)
+def test_phrase_table_lookups_match_the_reference(
+    phrases: list[tuple[str, bool]], text: str
+) -> None:
+    table = PhraseTable((p + ("*" if stem else ""), k) for k, (p, stem) in enumerate(phrases))
+    toks = tokenize(text)
+    for i in range(len(toks) + 2):
+        hit = _reference_longest(table, toks, i)
+        assert table.longest(toks, i) == hit
+        assert table.match(toks, i) == (hit[1] if hit else 0)
