@@ -476,12 +476,13 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
+        in_taken = _indexes_inside(stream, taken)  # where _inside(stream[k].start, taken)
         # every other token would only move on to the next one
         for at in self._generic_starts(stream, words):
             if at < i:
                 continue
             i = at
-            if _inside(stream[i].start, taken):
+            if i in in_taken:
                 i += 1
                 continue
             j = i
@@ -491,13 +492,11 @@ class Matcher:
             mods: list[tuple[str, object, int, int]] = []
             while j < n:
                 m = self._modifier(stream, j)
-                if not m or _inside(stream[j].start, taken):
+                if not m or j in in_taken:
                     break
                 mods.append((m[0], m[1], j, j + m[2]))
                 j += m[2]
-            noun_hit = (
-                nouns.longest(stream, j) if j < n and not _inside(stream[j].start, taken) else None
-            )
+            noun_hit = nouns.longest(stream, j) if j < n and j not in in_taken else None
             post: list[tuple[str, object, int, int]] = []
             if (
                 noun_hit is not None
@@ -506,7 +505,7 @@ class Matcher:
             ):
                 # modifiers after the noun: "الإعلام الإيراني", "médias d'État", "medios estatales"
                 k = j + noun_hit[1]
-                while k < n and not _inside(stream[k].start, taken):
+                while k < n and k not in in_taken:
                     m = self._modifier(stream, k)
                     if not m:
                         break
@@ -665,17 +664,35 @@ def _indexes_in(norms: list[str], wanted: Container[str]) -> list[int]:
     return list(itertools.compress(range(len(norms)), map(wanted.__contains__, norms)))
 
 
-def _indexes_inside(stream: Sequence[Token], spans: list[tuple[int, int]]) -> set[int]:
-    """The indexes of the tokens of ``stream`` whose start is :func:`_inside` ``spans``: a
-    token is judged by the last span that starts at or before it, so the ``k``-th span holds
-    the tokens that start in it before the next span starts."""
-    out: set[int] = set()
+def _ranges_inside(stream: Sequence[Token], spans: list[tuple[int, int]]) -> list[range]:
+    """The indexes of the tokens of ``stream`` whose start is :func:`_inside` ``spans``, as
+    increasing ranges: a token is judged by the last span that starts at or before it, so the
+    ``k``-th span holds the tokens that start in it before the next span starts."""
+    out: list[range] = []
     for k, (s, e) in enumerate(spans):
         stop = min(e, spans[k + 1][0]) if k + 1 < len(spans) else e
         if stop > s:
             a = bisect.bisect_left(stream, s, key=_START)
             b = bisect.bisect_left(stream, stop, key=_START)
-            out.update(range(a, b))
+            if b > a:
+                out.append(range(a, b))
+    return out
+
+
+def _indexes_inside(stream: Sequence[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the tokens of ``stream`` whose start is :func:`_inside` ``spans``."""
+    return {k for r in _ranges_inside(stream, spans) for k in r}
+
+
+def _outside(stream: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of ``stream`` whose start is not :func:`_inside` ``spans``, in order (cut
+    out by slices, not tested one by one)."""
+    out: list[Token] = []
+    pos = 0
+    for r in _ranges_inside(stream, spans):
+        out += stream[pos : r.start]
+        pos = r.stop
+    out += stream[pos:]
     return out
 
 
@@ -739,7 +756,7 @@ def find_mentions(
         )
     )
     if url_ranges:
-        stream = [t for t in stream if not _inside(t[0], url_ranges)]
+        stream = _outside(stream, url_ranges)
     words = _words(stream)
     names = m.match_names(stream, tokens, words)
     # organizations do not block generic references ("IRGC-affiliated media")

@@ -13,6 +13,7 @@ from provenance._matching import (
     _URL_START,
     _indexes_inside,
     _inside,
+    _outside,
     _strip_url,
     _urls,
 )
@@ -77,3 +78,13 @@ def test_indexes_inside_is_inside(raw: list[tuple[int, int]], text: str) -> None
     stream: list[Token] = tokenize(text)
     expected = {k for k, t in enumerate(stream) if _inside(t.start, spans)}
     assert _indexes_inside(stream, spans) == expected
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=8),
+    st.lists(st.sampled_from(["a", "bb", " ", "  ", ".", "ccc"]), max_size=30).map("".join),
+)
+def test_outside_is_not_inside(raw: list[tuple[int, int]], text: str) -> None:
+    spans = sorted((s, s + n) for s, n in raw)
+    stream: list[Token] = tokenize(text)
+    assert _outside(stream, spans) == [t for t in stream if not _inside(t.start, spans)]
