@@ -268,7 +268,6 @@ class Matcher:
         self, stream: Sequence[Token], all_tokens: Sequence[Token], words: _Words | None = None
     ) -> list[RawMention]:
         out: list[RawMention] = []
-        starts = list(map(_START, all_tokens))
         i = 0
         n = len(stream)
         for at in self._name_starts(stream, words):
@@ -296,8 +295,8 @@ class Matcher:
                         length += k
                         break
             # a closing guillemet that belongs to the name: РИА «Новости»
-            a = bisect.bisect_left(starts, pstart)
-            b = bisect.bisect_left(starts, pend)
+            a = bisect.bisect_left(all_tokens, pstart, key=_START)
+            b = bisect.bisect_left(all_tokens, pend, key=_START)
             opened = sum(1 for t in all_tokens[a:b] if t.text in _NAME_OPENERS)
             if opened and b < len(all_tokens) and all_tokens[b].text in _NAME_CLOSERS:
                 pend = all_tokens[b].end
