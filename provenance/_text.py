@@ -96,36 +96,74 @@ _new_token = tuple.__new__
 _NFKC = functools.partial(unicodedata.normalize, "NFKC")
 _SLOW_KINDS = ("punct", "acro", "cjk", "num", "word", "punct")  # by _TOKEN's m.lastindex
 
-# The ASCII fast path. Tokens never contain white space, and what follows a token's end is
-# only ever looked at to ask whether it is a letter, a digit or a word character; an ASCII
-# space, tab, line break, vertical tab or form feed (the ASCII characters of ``\s`` in
-# ``regex``) is none of these, and neither is the end of the text. So the tokens of a text
-# are those of its runs between such spaces, each tokenized on its own, and a run of ASCII
-# characters can be tokenized by ``_ASCII_TOKEN``: ``_TOKEN`` with its classes narrowed to
-# ASCII, run by the standard ``re`` module (about twice as fast over news text), whose
-# tokens are built without a Python loop. Runs with other characters take ``_TOKEN``.
+# The fast path. Tokens never contain white space, and what follows a token's end is only
+# ever looked at to ask whether it is a letter, a digit or a word character; an ASCII space,
+# tab, line break, vertical tab or form feed (the ASCII characters of ``\s`` in ``regex``) is
+# none of these, and neither is the end of the text. So the tokens of a text are those of its
+# runs between such spaces, each tokenized on its own. A run of ASCII characters and the
+# common typographic ones (_TYPOGRAPHIC: quotation marks, dashes, an ellipsis, the no-break
+# space, none of them a letter, digit or word character, and only the no-break space a space
+# in ``regex``) is tokenized by ``_FAST_TOKEN``: ``_TOKEN`` with its classes narrowed to those
+# characters, run by the standard ``re`` module (about twice as fast). Runs with other
+# characters take ``_TOKEN``. Either way the tokens are built without a Python loop, their
+# folded forms looked up once per distinct token text.
 _WS = " \t\n\r\x0b\x0c"
-_ASCII_TOKEN = re.compile(
-    r"(?=[^ \t\n\r\x0b\x0c])"  # (lets the scanner skip white space quickly)
+_TYPOGRAPHIC = (
+    "\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00ab\u00bb"
+)
+_FAST_TOKEN = re.compile(
+    r"(?=[^ \t\n\r\x0b\x0c\u00a0])"  # not a space (and lets the scanner skip them quickly)
     r"(?:((?:[A-Z]\.){2,}(?![A-Za-z]))"
     r"|([0-9]{1,3}(?:,[0-9]{3}){1,6}(?:\.[0-9]{1,20})?(?![0-9]))"
-    r"|([A-Za-z0-9_]{1,200}(?:'(?![sS](?![A-Za-z0-9_]))[A-Za-z0-9_]{1,40}){0,3})"
+    r"|([A-Za-z0-9_]{1,200}(?:['\u2019](?![sS](?![A-Za-z0-9_]))[A-Za-z0-9_]{1,40}){0,3})"
     r"|(.))",
     re.DOTALL,
 )
-_ASCII_KINDS = ("punct", "acro", "num", "word", "punct")  # by _ASCII_TOKEN's m.lastindex
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# from a non-ASCII character to the end of its run, and on over the next runs that have
-# non-ASCII characters too (possessive: linear)
-_NON_ASCII_RUNS = re.compile(
+_FAST_KINDS = ("punct", "acro", "num", "word", "punct")  # by _FAST_TOKEN's m.lastindex
+_SLOW = re.compile(f"[^\\x00-\\x7f{_TYPOGRAPHIC}]")
+# from a character of the slow path to the end of its run, and on over the next runs that
+# have one too (possessive: linear)
+_SLOW_RUNS = re.compile(
     r"[^ \t\n\r\x0b\x0c]*+"
-    r"(?:[ \t\n\r\x0b\x0c]++[\x00-\x08\x0e-\x1f!-\x7f]*+[^\x00-\x7f][^ \t\n\r\x0b\x0c]*+)*+"
+    rf"(?:[ \t\n\r\x0b\x0c]++[\x00-\x08\x0e-\x1f!-\x7f{_TYPOGRAPHIC}]*+"
+    rf"[^\x00-\x7f{_TYPOGRAPHIC}][^ \t\n\r\x0b\x0c]*+)*+"
 )
+_SHORT = 128  # characters
 _m_start = re.Match.start
 _m_end = re.Match.end
 _m_group = re.Match.group
 _m_lastindex = operator.attrgetter("lastindex")
-_ascii_kind = _ASCII_KINDS.__getitem__
+_fast_kind = _FAST_KINDS.__getitem__
+_slow_kind = _SLOW_KINDS.__getitem__
+_rm_start = regex.Match.start
+_rm_end = regex.Match.end
+_rm_group = regex.Match.group
+
+
+class _Forms:
+    """The folded and the exact forms of the token texts met so far in one text. A token's
+    text decides them (and its kind: an acronym is the only token with a dot second)."""
+
+    __slots__ = ("exact", "norm")
+
+    def __init__(self) -> None:
+        self.norm: dict[str, str] = {}
+        self.exact: dict[str, str] = {}
+
+    def learn(self, raws: list[str]) -> None:
+        norms, exacts = self.norm, self.exact
+        for raw in set(raws).difference(norms):
+            if raw[1:2] == ".":  # an acronym: the dots dropped
+                exact = _NFKC(raw.replace(".", ""))
+            elif raw.isascii():
+                # NFKC and the letter-variant table change nothing in ASCII
+                norms[raw] = raw.lower()
+                exacts[raw] = raw
+                continue
+            else:
+                exact = _NFKC(raw).translate(_ARABIC_FOLD)
+            norms[raw] = exact.lower() if exact.isascii() else _HARAKAT.sub("", exact).casefold()
+            exacts[raw] = exact
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -134,31 +172,61 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     pos = start
     rfind = text.rfind
+    forms = _Forms()
     while pos < stop:
-        hit = _NON_ASCII.search(text, pos, stop)
+        hit = _SLOW.search(text, pos, stop)
         if hit is None:
             break
         h = hit.start()
         # the start of the run that holds it (``start`` may fall inside a run)
         a = max(pos, *(rfind(c, pos, h) + 1 for c in _WS))
-        runs = _NON_ASCII_RUNS.match(text, h, stop)
+        runs = _SLOW_RUNS.match(text, h, stop)
         b = runs.end() if runs else h + 1  # (it always matches)
+        # a short stretch of the fast path between two of the slow one costs more to set up
+        # than it saves: the slow path takes it too (the scan moves on: linear)
+        while (near := _SLOW.search(text, b, min(stop, b + _SHORT))) is not None:
+            runs = _SLOW_RUNS.match(text, near.start(), stop)
+            b = runs.end() if runs else near.start() + 1
         if a > pos:
-            _tokenize_ascii(text, pos, a, out)
-        _tokenize_any(text, a, b, out)
+            _tokenize_fast(text, pos, a, out, forms)
+        _tokenize_any(text, a, b, out, forms)
         pos = b
     if pos < stop:
-        _tokenize_ascii(text, pos, stop, out)
+        _tokenize_fast(text, pos, stop, out, forms)
     return out
 
 
-def _tokenize_ascii(text: str, start: int, stop: int, out: list[Token]) -> None:
-    """Append the tokens of ``text[start:stop]``, ASCII runs between white space."""
-    ms = list(_ASCII_TOKEN.finditer(text, start, stop))
+def _tokenize_fast(text: str, start: int, stop: int, out: list[Token], forms: _Forms) -> None:
+    """Append the tokens of ``text[start:stop]``, runs of ASCII and _TYPOGRAPHIC characters
+    between white space."""
+    ms = list(_FAST_TOKEN.finditer(text, start, stop))
     raws = list(map(_m_group, ms))
     kinds = list(map(_m_lastindex, ms))
-    first = len(out)
-    # NFKC and the letter-variant table change nothing in ASCII
+    if text[start:stop].isascii():
+        first = len(out)
+        # NFKC and the letter-variant table change nothing in ASCII
+        out += map(
+            _new_token,
+            itertools.repeat(Token),
+            zip(
+                map(_m_start, ms),
+                map(_m_end, ms),
+                raws,
+                map(str.lower, raws),
+                raws,
+                map(_fast_kind, kinds),
+                strict=True,
+            ),
+        )
+        if 1 in kinds:  # acronyms: the dots dropped
+            k = -1
+            for _ in range(kinds.count(1)):
+                k = kinds.index(1, k + 1)
+                t = out[first + k]
+                exact = t[2].replace(".", "")
+                out[first + k] = _new_token(Token, (t[0], t[1], t[2], exact.lower(), exact, "acro"))
+        return
+    forms.learn(raws)
     out += map(
         _new_token,
         itertools.repeat(Token),
@@ -166,39 +234,32 @@ def _tokenize_ascii(text: str, start: int, stop: int, out: list[Token]) -> None:
             map(_m_start, ms),
             map(_m_end, ms),
             raws,
-            map(str.lower, raws),
-            raws,
-            map(_ascii_kind, kinds),
+            map(forms.norm.__getitem__, raws),
+            map(forms.exact.__getitem__, raws),
+            map(_fast_kind, kinds),
             strict=True,
         ),
     )
-    if 1 in kinds:  # acronyms: the dots dropped
-        k = -1
-        for _ in range(kinds.count(1)):
-            k = kinds.index(1, k + 1)
-            t = out[first + k]
-            exact = t[2].replace(".", "")
-            out[first + k] = _new_token(Token, (t[0], t[1], t[2], exact.lower(), exact, "acro"))
 
 
-def _tokenize_any(text: str, start: int, stop: int, out: list[Token]) -> None:
+def _tokenize_any(text: str, start: int, stop: int, out: list[Token], forms: _Forms) -> None:
     """Append the tokens of ``text[start:stop]``, any text."""
-    append = out.append
-    harakat = _HARAKAT.sub
-    for m in _TOKEN.finditer(text, start, stop):
-        kind = _SLOW_KINDS[m.lastindex or 0]
-        raw = m.group()
-        s, e = m.span()
-        if kind == "acro":
-            exact = _NFKC(raw.replace(".", ""))
-        elif raw.isascii():
-            # NFKC and the letter-variant table change nothing in ASCII
-            append(_new_token(Token, (s, e, raw, raw.lower(), raw, kind)))
-            continue
-        else:
-            exact = _NFKC(raw).translate(_ARABIC_FOLD)
-        norm = exact.lower() if exact.isascii() else harakat("", exact).casefold()
-        append(_new_token(Token, (s, e, raw, norm, exact, kind)))
+    ms = list(_TOKEN.finditer(text, start, stop))
+    raws = list(map(_rm_group, ms))
+    forms.learn(raws)
+    out += map(
+        _new_token,
+        itertools.repeat(Token),
+        zip(
+            map(_rm_start, ms),
+            map(_rm_end, ms),
+            raws,
+            map(forms.norm.__getitem__, raws),
+            map(forms.exact.__getitem__, raws),
+            map(_slow_kind, map(_m_lastindex, ms)),
+            strict=True,
+        ),
+    )
 
 
 def fold_phrase(text: str) -> tuple[str, ...]:

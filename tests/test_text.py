@@ -91,6 +91,9 @@ _TOKENIZER_CASES = [
     "x" * 450 + " " + "y" * 199 + "'" + "z" * 45 + " " + "é" * 300,
     "a’b a'b U.S.’s Iran’s’ mixed’ascii ascii’mixé é’s",
     "ab\u0301c e\u0301 n\u0303 snake_case __init__ x_1",
+    "Tasnim said «переговоры» failed; 新华社报道 U.S. officials’ view. " * 12,
+    ("é " + "plain ascii words, " * 9 + "U.S. " + "x" * 30 + " ") * 4 + "“end” — ‘quote’ …",
+    "\u201c\u2018" * 300,
 ]
 
 
@@ -106,11 +109,24 @@ def test_tokenize_matches_the_reference(text: str) -> None:
 
 _TOKEN_ALPHABET = st.sampled_from(
     [
-        *"aAzZsS09_.,'’ \t\n\r\x0b\x0c\x1c\x00-“”«»",
+        *"aAzZsS09_.,'’ \t\n\r\x0b\x0c\x1c\x00-“”«»‘–—…―\u2010",
         *("U.", "S.", "1,000", ".5", "é", "\u0301", "\u064e", "\u0640", "\u200c", "ت", "ي"),
         *("新", "カ", "ё", "\u00a0", "\u202e", "\ud800", "Ｕ", "K\u212a", "x" * 199, "9" * 3),
     ]
 )
+
+
+def test_typographic_characters_are_punctuation_for_the_token_pattern() -> None:
+    """The fast path's extra characters: no letter, digit or word character for ``regex``,
+    and a space only the no-break space (what ``_FAST_TOKEN`` assumes)."""
+    import regex
+
+    from provenance._text import _TYPOGRAPHIC
+
+    for c in _TYPOGRAPHIC:
+        for cls in (r"\w", r"\p{L}", r"\d", r"\p{Han}", r"[^\W\p{Han}\p{Hiragana}\p{Katakana}]"):
+            assert not regex.match(cls, c), (c, cls)
+        assert bool(regex.match(r"\s", c)) == (c == "\u00a0")
 
 
 @given(st.lists(_TOKEN_ALPHABET, max_size=40).map("".join))
