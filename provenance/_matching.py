@@ -225,24 +225,24 @@ class Matcher:
             determiners.update(
                 w for w in forms if (w[:2] in dstems or w[:1] in dstems) and _has_stem(dstems, w)
             )
-        out = _indexes_in(norms, heads - determiners)
         if not determiners:
-            return out
+            return _indexes_in(norms, heads)
         # Where a determiner matches, the matcher looks for a modifier or a noun only after
         # it (a head word after it, then); elsewhere, at the word itself: a determiner word is
         # looked at if it is a head word or one follows it within a determiner's length
         reach = self._det_longest + 1
-        more = []
-        for k in _indexes_in(norms, determiners):
-            if heads.isdisjoint(norms[k : k + reach]):
+        out = []
+        for k in _indexes_in(norms, heads | determiners):
+            if norms[k] not in determiners:
+                out.append(k)
+            elif heads.isdisjoint(norms[k : k + reach]):
                 continue
-            det = dets.longest(stream, k)
-            if det is not None:
+            elif (det := dets.longest(stream, k)) is not None:
                 if k + det[1] < n and norms[k + det[1]] in heads:
-                    more.append(k)
+                    out.append(k)
             elif norms[k] in heads:
-                more.append(k)
-        return sorted(out + more) if more else out
+                out.append(k)
+        return out
 
     def _name_starts(self, stream: Sequence[Token], words: _Words | None = None) -> list[int]:
         """Indexes of the tokens that may start a name: those the index knows, and longer
@@ -253,15 +253,13 @@ class Matcher:
         known = forms & index.keys()
         sure = known & singles.keys()
         sure.update(w for w in forms - known if not w.isascii() and len(w) > 3 and _is_arabic(w))
-        out = _indexes_in(norms, sure)
         # a word that only starts longer names ("the"): where the next word is a name's second
         n = len(norms)
-        more = [
+        return [
             k
-            for k in _indexes_in(norms, known - sure)
-            if k + 1 < n and norms[k + 1] in by_second.get(norms[k], {})
+            for k in _indexes_in(norms, known | sure)
+            if norms[k] in sure or (k + 1 < n and norms[k + 1] in by_second.get(norms[k], {}))
         ]
-        return sorted(out + more) if more else out
 
     # ------------------------------------------------------------------ names
     def match_names(
