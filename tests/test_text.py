@@ -203,3 +203,24 @@ def test_phrase_table_lookups_match_the_reference(
         hit = _reference_longest(table, toks, i)
         assert table.longest(toks, i) == hit
         assert table.match(toks, i) == (hit[1] if hit else 0)
+
+
+@given(st.lists(_TOKEN_ALPHABET, max_size=60).map("".join), st.integers(1, 12))
+def test_tokenize_in_small_chunks_matches_the_reference(text: str, chunk: int) -> None:
+    from unittest import mock
+
+    from provenance import _text
+
+    with mock.patch.object(_text, "_CHUNK", chunk), mock.patch.object(_text, "_SHORT", chunk):
+        assert tokenize(text) == _reference_tokens(text)
+
+
+@pytest.mark.parametrize("text", _TOKENIZER_CASES)
+def test_tokenize_in_small_chunks_matches_the_reference_on_examples(text: str) -> None:
+    from unittest import mock
+
+    from provenance import _text
+
+    for chunk in (1, 3, 16):
+        with mock.patch.object(_text, "_CHUNK", chunk):
+            assert tokenize(text) == _reference_tokens(text)
