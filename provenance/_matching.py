@@ -396,7 +396,6 @@ class Matcher:
         capitalized outlet type ("Qeshm Harbour News Agency", "Zagros Times")."""
         out: list[RawMention] = []
         n = len(stream)
-        i = 0
         # the _capitalized_word tokens: the capitalized forms found once each, then their
         # indexes at C speed
         texts = list(map(_TEXT, stream))
@@ -409,23 +408,23 @@ class Matcher:
         two = list(itertools.compress(range(n - 1), map(operator.and_, is_upper, is_upper[1:])))
         caps = {k for k in (*two, *(k + 1 for k in two)) if stream[k][5] in ("word", "acro")}
         inside = _indexes_inside(stream, covered)  # where _inside(stream[k].start, covered)
-        for at in sorted(k for k in caps if k + 1 in caps):
-            if at < i:
-                continue
-            i = at
-            if i in inside:
-                i += 1
+        # Only the first word of a run of capitalized words can start a name (after another
+        # one, the run is a Title Case headline), and the matcher always comes to it: each
+        # run is judged on its own, and only if an outlet type's first word follows its first
+        # word within the 8 words a run may have.
+        types = self._unknown_by_first
+        for i in sorted(k for k in caps if k + 1 in caps and k - 1 not in caps):
+            if i in inside or types.keys().isdisjoint(map(_NORM, stream[i + 1 : i + 8])):
                 continue
             j = i
             while j < n and j - i < 8 and j in caps and j not in inside:
                 j += 1
-            if j - i > 5 or (i - 1 in caps):
-                i = max(j, i + 1)  # a Title Case headline, not a name
-                continue
+            if j - i > 5:
+                continue  # a Title Case headline, not a name
             # the longest outlet type at the end of the run
             best = 0
             for k in range(i + 1, j):
-                for tn in self._unknown_by_first.get(stream[k][3], ()):
+                for tn in types.get(stream[k][3], ()):
                     if tuple(x.norm for x in stream[k : k + len(tn)]) == tn and k + len(tn) <= j:
                         best = max(best, k)
                         break
@@ -438,7 +437,6 @@ class Matcher:
                             head[0].start, stream[end_k - 1].end, -1, -1, "unknown", None, "pattern"
                         )
                     )
-            i = max(j, i + 1)
         return out
 
     # ------------------------------------------------------------------ generic references

@@ -7,15 +7,22 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import provenance
 from provenance._matching import (
+    _HEADLINE_VERBS,
     _HOST,
     _LEADING_URL_PUNCT,
+    _NAME_STOP,
     _URL_START,
+    Matcher,
+    RawMention,
+    _capitalized_word,
     _indexes_inside,
     _inside,
     _outside,
     _strip_url,
     _urls,
+    matcher_for,
 )
 from provenance._text import Token, tokenize
 
@@ -88,3 +95,69 @@ def test_outside_is_not_inside(raw: list[tuple[int, int]], text: str) -> None:
     spans = sorted((s, s + n) for s, n in raw)
     stream: list[Token] = tokenize(text)
     assert _outside(stream, spans) == [t for t in stream if not _inside(t.start, spans)]
+
+
+# ---------------------------------------------------------------- unknown outlets
+
+
+def _reference_unknown(
+    m: Matcher, stream: list[Token], covered: list[tuple[int, int]]
+) -> list[RawMention]:
+    """``Matcher.match_unknown`` as it was first written: every capitalized word in turn."""
+    out: list[RawMention] = []
+    n = len(stream)
+    i = 0
+    capitalized = [
+        k for k, t in enumerate(stream) if t[5] in ("word", "acro") and t[2][:1].isupper()
+    ]
+    for at in capitalized:
+        if at < i:
+            continue
+        i = at
+        t = stream[i]
+        if _inside(t.start, covered):
+            i += 1
+            continue
+        j = i
+        while (
+            j < n
+            and j - i < 8
+            and _capitalized_word(stream[j])
+            and not _inside(stream[j].start, covered)
+        ):
+            j += 1
+        if j - i > 5 or (i > 0 and _capitalized_word(stream[i - 1])):
+            i = max(j, i + 1)
+            continue
+        best = 0
+        for k in range(i + 1, j):
+            for tn in m._unknown_by_first.get(stream[k][3], ()):
+                if tuple(x.norm for x in stream[k : k + len(tn)]) == tn and k + len(tn) <= j:
+                    best = max(best, k)
+                    break
+        if best:
+            head = [x for x in stream[i:best] if x.norm not in _NAME_STOP]
+            if head and len(head) <= 3 and not any(x.norm in _HEADLINE_VERBS for x in head):
+                out.append(
+                    RawMention(head[0].start, stream[j - 1].end, -1, -1, "unknown", None, "pattern")
+                )
+        i = max(j, i + 1)
+    return out
+
+
+_UNKNOWN_WORDS = [
+    "Qeshm", "Harbour", "Zagros", "News", "Agency", "Times", "Radio", "TV", "Television",
+    "Post", "Daily", "Press", "The", "the", "of", "Of", "Says", "says", "Is", "A", "U.S.",
+    "I.R.G.C.", ",", ".", "said", "talks", "Hassan", "Rouhani", "New", "York", "Network", "1,000",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_UNKNOWN_WORDS), max_size=40),
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 30)), max_size=5),
+)
+def test_unknown_outlets_match_the_reference(words: list[str], raw: list[tuple[int, int]]) -> None:
+    m = matcher_for(provenance.Registry.load())
+    stream = tokenize(" ".join(words))
+    covered = sorted((s, s + k) for s, k in raw)
+    assert m.match_unknown(stream, covered) == _reference_unknown(m, stream, covered)
