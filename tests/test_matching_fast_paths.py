@@ -70,6 +70,8 @@ def test_urls_match_the_reference(prose: str) -> None:
         "(See https://www.rt.com/news/1.) Write to press@rt.com. http://x https:// www.a",
         "U.S. officials said. e.g. (a.b.) end.) foo:bar. “rt.com” «rt.com» <rt.com>",
         "a" * 4001 + ".com " + "b.com",
+        "x:" + "a" * 3990 + ".com c.ir:8080 :d.com. .e.com .",
+        ".com", ":", "a.b", "www.x", "«www.tasnimnews.com»", "<https://x.org>", "‘sana.sy’",
     ],
 )
 def test_urls_match_the_reference_on_examples(prose: str) -> None:
