@@ -149,6 +149,8 @@ def _build(
         ordered from the outlet the brief took the words from to the one they started with:
         when the source itself is an outlet, it comes last ("Reuters, citing Tasnim":
         Reuters, then Tasnim)."""
+        if not via:
+            return ()  # (most claims)
         chain = list(via)
         if origin is not None and origin.mention is not None and origin.mention in chain:
             chain.remove(origin.mention)

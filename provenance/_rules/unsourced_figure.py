@@ -36,7 +36,9 @@ _MAY_HOLD_A_FIGURE = re.compile(rf"[{SPACE}](?:{_COUNTED}|million|billion)|%|cen
 
 
 def _may_hold_a_figure(text: str) -> bool:
-    return _MAY_HOLD_A_FIGURE.search(text.translate(_REGEX_I_ASCII).lower()) is not None
+    if "\u0130" in text or "\u017f" in text or "\u212a" in text:  # (rare: translated only then)
+        text = text.translate(_REGEX_I_ASCII)
+    return _MAY_HOLD_A_FIGURE.search(text.lower()) is not None
 
 
 def _check(ctx: RuleContext) -> Iterator[Draft]:
