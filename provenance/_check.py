@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -124,6 +124,11 @@ def _build(
     cfg: Config,
 ) -> Report:
     text = doc.text
+    # the prose view's offset map does not change from here on: asked once whether it is the
+    # identity, not for each of the thousands of spans
+    to_original: Callable[[int, int], tuple[int, int]] = (
+        _same_span if doc.map.is_identity else doc.to_original
+    )
     raw_mentions, tokens = find_mentions(doc, reg, day)
     disclosures = find_disclosures(doc, tokens, raw_mentions, reg)
     raw_quotes = find_quotes(doc)
@@ -144,6 +149,8 @@ def _build(
         ordered from the outlet the brief took the words from to the one they started with:
         when the source itself is an outlet, it comes last ("Reuters, citing Tasnim":
         Reuters, then Tasnim)."""
+        if not via:
+            return ()  # (most claims)
         chain = list(via)
         if origin is not None and origin.mention is not None and origin.mention in chain:
             chain.remove(origin.mention)
@@ -165,7 +172,7 @@ def _build(
     def span(ref: SourceRef | None) -> SourceSpan | None:
         if ref is None:
             return None
-        s, e = doc.to_original(ref.pstart, ref.pend)
+        s, e = to_original(ref.pstart, ref.pend)
         return SourceSpan(s, e, text[s:e], ref.name)
 
     # ---- quotes and quoted terms
@@ -173,7 +180,7 @@ def _build(
     quotes: list[Quote] = []
     terms: list[QuotedTerm] = []
     for qi, rq in enumerate(raw_quotes):
-        s, e = doc.to_original(rq.start, rq.end)
+        s, e = to_original(rq.start, rq.end)
         if rq.term:
             terms.append(QuotedTerm(s, e, text[s:e]))
             continue
@@ -195,7 +202,7 @@ def _build(
     # ---- claims
     claims: list[Claim] = []
     for rc in analysis.claims:
-        s, e = doc.to_original(rc.pstart, rc.pend)
+        s, e = to_original(rc.pstart, rc.pend)
         if e <= s:
             continue
         claims.append(
@@ -214,7 +221,7 @@ def _build(
         )
 
     boiler = tuple(
-        doc.to_original(p.start, p.end)
+        to_original(p.start, p.end)
         for p in doc.paragraphs
         if p.index in analysis.boilerplate_paragraphs
     )
@@ -262,8 +269,12 @@ def _build(
         version=__version__,
         path=doc.path,
         format=doc.format,
-        paragraphs=tuple(doc.to_original(p.start, p.end) for p in doc.paragraphs),
+        paragraphs=tuple(to_original(p.start, p.end) for p in doc.paragraphs),
     )
+
+
+def _same_span(start: int, end: int) -> tuple[int, int]:
+    return start, end
 
 
 def _mention(

@@ -15,6 +15,7 @@ A generic reference with a state signal ("state-run Iranian media") discloses it
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 
 from ._document import Document
@@ -23,6 +24,8 @@ from ._registry import Registry
 from ._text import PhraseTable, Token
 
 __all__ = ["find_disclosures"]
+
+_START = operator.itemgetter(0)  # Token.start
 
 _NP_STOP = frozenset(
     [
@@ -97,7 +100,7 @@ def find_disclosures(
     ``"#<index>"``) that the brief discloses."""
     terms, affil, control, state_words = _phrases(registry)
     tokens = [t for t in tokens if t.norm != "-"]
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))  # (at C speed: 200,000 tokens a megabyte)
     org_at = {m.pstart: m.pend for m in mentions if m.kind == "org"}
     out: dict[str, tuple[int, int]] = {}
 

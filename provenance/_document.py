@@ -120,7 +120,7 @@ class OffsetMap:
         return (
             len(self._prose) <= 1
             and (not self._orig or self._orig[0] == 0)
-            and all(n == -1 for n in self._atomic_len)
+            and self._atomic_len.count(-1) == len(self._atomic_len)  # all identity runs
         )
 
 

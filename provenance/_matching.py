@@ -10,7 +10,10 @@ by a small grammar whose words are registry data.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import itertools
+import operator
+import re
+from collections.abc import Container, Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -21,7 +24,7 @@ from ._document import Document
 from ._gcpause import paused
 from ._model import Alias, Country
 from ._registry import GenericTerm, Registry
-from ._text import IGNORED, PhraseTable, Token, fold_phrase, phrase_forms, tokenize
+from ._text import IGNORED, SPACE, PhraseTable, Token, fold_phrase, phrase_forms, tokenize
 
 __all__ = ["GenericInfo", "Matcher", "RawMention", "find_mentions"]
 
@@ -64,6 +67,9 @@ class _Entry(NamedTuple):  # small, and quick to unpickle from the registry cach
 _HEADLINE_VERBS = frozenset(
     "shows show says say said gets get makes make wins win is are was were has have".split()
 )
+_NORM = operator.itemgetter(3)  # Token.norm
+_START = operator.itemgetter(0)  # Token.start
+_TEXT = operator.itemgetter(2)  # Token.text
 _NAME_STOP = frozenset("the a an this that in on at of for and but".split())
 
 
@@ -78,8 +84,14 @@ _COMPANY_WORDS = frozenset(
 _NAME_OPENERS = frozenset({"\u00ab", "\u201c", "\u201e", '"', "\u2039"})
 _NAME_CLOSERS = frozenset({"\u00bb", "\u201d", "\u201c", '"', "\u203a"})
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ال")
-# Runs of non-space characters, matched only from the start of a run (linear: possessive).
-_RUN = regex.compile(r"(?<![^\s<>\"\u201c\u201d\u00ab\u00bb])[^\s<>\"\u201c\u201d\u00ab\u00bb]++")
+_RUN_BREAK = SPACE + '<>"\u201c\u201d\u00ab\u00bb'
+# URLs and hosts are looked for in runs of characters between spaces, angle brackets and double
+# quotation marks: those with a dot, and with a dot before another character of the run or a
+# colon (a run whose one dot ends it, "failed.", is stripped of it, and then has no dot for a
+# host and no colon for a scheme). The scan finds those marks (_URL_MARK), then the run around
+# each: forward, and backward on the reversed text. The standard ``re`` module.
+_URL_MARK = re.compile(rf"\.[^{_RUN_BREAK}]|:")
+_IN_RUN = re.compile(rf"[^{_RUN_BREAK}]*+")
 _URL_START = regex.compile(r"(?:https?://|www\.)", regex.I)
 _HOST = regex.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?:/\S{0,500})?", regex.I
@@ -194,52 +206,72 @@ class Matcher:
         dets = self._table("determiner")
         self._det_firsts = frozenset(dets.by_first)
         self._det_stems = _stems_by_prefix([dets])
+        self._det_longest = max((len(p) for ps in dets.by_first.values() for p, _ in ps), default=1)
 
-    def _generic_starts(self, stream: Sequence[Token]) -> list[int]:
+    def _generic_starts(self, stream: Sequence[Token], words: _Words | None = None) -> list[int]:
         """Indexes of the tokens where a generic reference may start (a superset): a modifier
         or a noun, or a determiner followed by one. Elsewhere, the matcher would only move on
         to the next token."""
         firsts, stems = self._head_firsts, self._head_stems
         dfirsts, dstems = self._det_firsts, self._det_stems
         dets = self._table("determiner")
-        n = len(stream)
-
-        known: dict[str, bool] = {}  # per word form: a text repeats its words
-
-        def head(norm: str) -> bool:
-            hit = known.get(norm)
-            if hit is None:
-                hit = known[norm] = norm in firsts or (bool(stems) and _has_stem(stems, norm))
-            return hit
-
+        norms, forms = words or _words(stream)
+        n = len(norms)
+        # decided once per word form (a text repeats its words), then found at C speed
+        heads = forms & firsts
+        if stems:
+            heads.update(
+                w for w in forms if (w[:2] in stems or w[:1] in stems) and _has_stem(stems, w)
+            )
+        determiners = forms & dfirsts
+        if dstems:
+            determiners.update(
+                w for w in forms if (w[:2] in dstems or w[:1] in dstems) and _has_stem(dstems, w)
+            )
+        if not determiners:
+            return _indexes_in(norms, heads)
+        # Where a determiner matches, the matcher looks for a modifier or a noun only after
+        # it (a head word after it, then); elsewhere, at the word itself: a determiner word is
+        # looked at if it is a head word or one follows it within a determiner's length
+        reach = self._det_longest + 1
         out = []
-        for k, t in enumerate(stream):
-            norm = t[3]
-            if head(norm):
+        for k in _indexes_in(norms, heads | determiners):
+            if norms[k] not in determiners:
                 out.append(k)
-            elif norm in dfirsts or (dstems and _has_stem(dstems, norm)):
-                det = dets.longest(stream, k)
-                if det is not None and k + det[1] < n and head(stream[k + det[1]][3]):
+            elif heads.isdisjoint(norms[k : k + reach]):
+                continue
+            elif (det := dets.longest(stream, k)) is not None:
+                if k + det[1] < n and norms[k + det[1]] in heads:
                     out.append(k)
+            elif norms[k] in heads:
+                out.append(k)
         return out
 
-    def _name_starts(self, stream: Sequence[Token]) -> list[int]:
+    def _name_starts(self, stream: Sequence[Token], words: _Words | None = None) -> list[int]:
         """Indexes of the tokens that may start a name: those the index knows, and longer
         Arabic words (a clitic may precede a name); the others cannot match."""
-        index = self.index
+        index, singles, by_second = self.index, self._singles, self._by_second
+        norms, forms = words or _words(stream)
+        # decided once per word form (a text repeats its words), then found at C speed
+        known = forms & index.keys()
+        sure = known & singles.keys()
+        sure.update(w for w in forms - known if not w.isascii() and len(w) > 3 and _is_arabic(w))
+        # a word that only starts longer names ("the"): where the next word is a name's second
+        n = len(norms)
         return [
             k
-            for k, t in enumerate(stream)
-            if t[3] in index or (len(t[3]) > 3 and not t[3].isascii() and _is_arabic(t[3]))
+            for k in _indexes_in(norms, known | sure)
+            if norms[k] in sure or (k + 1 < n and norms[k + 1] in by_second.get(norms[k], {}))
         ]
 
     # ------------------------------------------------------------------ names
-    def match_names(self, stream: Sequence[Token], all_tokens: Sequence[Token]) -> list[RawMention]:
+    def match_names(
+        self, stream: Sequence[Token], all_tokens: Sequence[Token], words: _Words | None = None
+    ) -> list[RawMention]:
         out: list[RawMention] = []
-        starts = [t.start for t in all_tokens]
         i = 0
         n = len(stream)
-        for at in self._name_starts(stream):
+        for at in self._name_starts(stream, words):
             if at < i:
                 continue  # inside the previous name
             i = at
@@ -264,8 +296,8 @@ class Matcher:
                         length += k
                         break
             # a closing guillemet that belongs to the name: РИА «Новости»
-            a = bisect.bisect_left(starts, pstart)
-            b = bisect.bisect_left(starts, pend)
+            a = bisect.bisect_left(all_tokens, pstart, key=_START)
+            b = bisect.bisect_left(all_tokens, pend, key=_START)
             opened = sum(1 for t in all_tokens[a:b] if t.text in _NAME_OPENERS)
             if opened and b < len(all_tokens) and all_tokens[b].text in _NAME_CLOSERS:
                 pend = all_tokens[b].end
@@ -367,33 +399,35 @@ class Matcher:
         capitalized outlet type ("Qeshm Harbour News Agency", "Zagros Times")."""
         out: list[RawMention] = []
         n = len(stream)
-        i = 0
-        capitalized = [
-            k for k, t in enumerate(stream) if t[5] in ("word", "acro") and t[2][:1].isupper()
-        ]
-        for at in capitalized:  # _capitalized_word, inline
-            if at < i:
-                continue
-            i = at
-            t = stream[i]
-            if _inside(t.start, covered):
-                i += 1
+        # the _capitalized_word tokens: the capitalized forms found once each, then their
+        # indexes at C speed
+        texts = list(map(_TEXT, stream))
+        upper = {x for x in set(texts) if x[:1].isupper()}
+        is_upper = list(map(upper.__contains__, texts))
+        # a capitalized word that the next token does not continue only moves on to that
+        # token (a run of one word has no outlet type after its first word): skipped. So only
+        # the capitalized words next to another one are needed (``caps``: where ``j - 1``
+        # is one, ``j in caps`` is _capitalized_word(stream[j]))
+        two = list(itertools.compress(range(n - 1), map(operator.and_, is_upper, is_upper[1:])))
+        caps = {k for k in (*two, *(k + 1 for k in two)) if stream[k][5] in ("word", "acro")}
+        inside = _indexes_inside(stream, covered)  # where _inside(stream[k].start, covered)
+        # Only the first word of a run of capitalized words can start a name (after another
+        # one, the run is a Title Case headline), and the matcher always comes to it: each
+        # run is judged on its own, and only if an outlet type's first word follows its first
+        # word within the 8 words a run may have.
+        types = self._unknown_by_first
+        for i in sorted(k for k in caps if k + 1 in caps and k - 1 not in caps):
+            if i in inside or types.keys().isdisjoint(map(_NORM, stream[i + 1 : i + 8])):
                 continue
             j = i
-            while (
-                j < n
-                and j - i < 8
-                and _capitalized_word(stream[j])
-                and not _inside(stream[j].start, covered)
-            ):
+            while j < n and j - i < 8 and j in caps and j not in inside:
                 j += 1
-            if j - i > 5 or (i > 0 and _capitalized_word(stream[i - 1])):
-                i = max(j, i + 1)  # a Title Case headline, not a name
-                continue
+            if j - i > 5:
+                continue  # a Title Case headline, not a name
             # the longest outlet type at the end of the run
             best = 0
             for k in range(i + 1, j):
-                for tn in self._unknown_by_first.get(stream[k][3], ()):
+                for tn in types.get(stream[k][3], ()):
                     if tuple(x.norm for x in stream[k : k + len(tn)]) == tn and k + len(tn) <= j:
                         best = max(best, k)
                         break
@@ -406,7 +440,6 @@ class Matcher:
                             head[0].start, stream[end_k - 1].end, -1, -1, "unknown", None, "pattern"
                         )
                     )
-            i = max(j, i + 1)
         return out
 
     # ------------------------------------------------------------------ generic references
@@ -433,6 +466,7 @@ class Matcher:
         taken: list[tuple[int, int]],
         next_name_starts: set[int],
         names: Sequence[RawMention] = (),
+        words: _Words | None = None,
     ) -> list[RawMention]:
         outlet_ends = {x.pend for x in names if x.kind == "outlet"}
         nouns = self._table("noun")
@@ -440,12 +474,13 @@ class Matcher:
         out: list[RawMention] = []
         n = len(stream)
         i = 0
+        in_taken = _indexes_inside(stream, taken)  # where _inside(stream[k].start, taken)
         # every other token would only move on to the next one
-        for at in self._generic_starts(stream):
+        for at in self._generic_starts(stream, words):
             if at < i:
                 continue
             i = at
-            if _inside(stream[i].start, taken):
+            if i in in_taken:
                 i += 1
                 continue
             j = i
@@ -455,13 +490,11 @@ class Matcher:
             mods: list[tuple[str, object, int, int]] = []
             while j < n:
                 m = self._modifier(stream, j)
-                if not m or _inside(stream[j].start, taken):
+                if not m or j in in_taken:
                     break
                 mods.append((m[0], m[1], j, j + m[2]))
                 j += m[2]
-            noun_hit = (
-                nouns.longest(stream, j) if j < n and not _inside(stream[j].start, taken) else None
-            )
+            noun_hit = nouns.longest(stream, j) if j < n and j not in in_taken else None
             post: list[tuple[str, object, int, int]] = []
             if (
                 noun_hit is not None
@@ -470,7 +503,7 @@ class Matcher:
             ):
                 # modifiers after the noun: "الإعلام الإيراني", "médias d'État", "medios estatales"
                 k = j + noun_hit[1]
-                while k < n and not _inside(stream[k].start, taken):
+                while k < n and k not in in_taken:
                     m = self._modifier(stream, k)
                     if not m:
                         break
@@ -611,6 +644,56 @@ def _has_stem(stems: dict[str, tuple[str, ...]], norm: str) -> bool:
     )
 
 
+class _Words(NamedTuple):
+    """The folded forms of a token stream's tokens (``Token.norm``), in order and as a set."""
+
+    norms: list[str]
+    forms: set[str]
+
+
+def _words(stream: Sequence[Token]) -> _Words:
+    """:class:`_Words` of ``stream``, listed at C speed."""
+    norms = list(map(_NORM, stream))
+    return _Words(norms, set(norms))
+
+
+def _indexes_in(norms: list[str], wanted: Container[str]) -> list[int]:
+    """The indexes of the ``norms`` that are ``wanted``, found at C speed."""
+    return list(itertools.compress(range(len(norms)), map(wanted.__contains__, norms)))
+
+
+def _ranges_inside(stream: Sequence[Token], spans: list[tuple[int, int]]) -> list[range]:
+    """The indexes of the tokens of ``stream`` whose start is :func:`_inside` ``spans``, as
+    increasing ranges: a token is judged by the last span that starts at or before it, so the
+    ``k``-th span holds the tokens that start in it before the next span starts."""
+    out: list[range] = []
+    for k, (s, e) in enumerate(spans):
+        stop = min(e, spans[k + 1][0]) if k + 1 < len(spans) else e
+        if stop > s:
+            a = bisect.bisect_left(stream, s, key=_START)
+            b = bisect.bisect_left(stream, stop, key=_START)
+            if b > a:
+                out.append(range(a, b))
+    return out
+
+
+def _indexes_inside(stream: Sequence[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the tokens of ``stream`` whose start is :func:`_inside` ``spans``."""
+    return {k for r in _ranges_inside(stream, spans) for k in r}
+
+
+def _outside(stream: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of ``stream`` whose start is not :func:`_inside` ``spans``, in order (cut
+    out by slices, not tested one by one)."""
+    out: list[Token] = []
+    pos = 0
+    for r in _ranges_inside(stream, spans):
+        out += stream[pos : r.start]
+        pos = r.stop
+    out += stream[pos:]
+    return out
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted by start, not overlapping)."""
     k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -634,6 +717,38 @@ def _strip_url(url: str) -> str:
     return url
 
 
+def _urls(prose: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The URLs and bare hosts in the prose (span and text), and the spans of the full URLs
+    (their words are not names)."""
+    url_spans: list[tuple[int, int, str]] = []
+    link_spans: list[tuple[int, int]] = []
+    n = len(prose)
+    backward = prose[::-1]
+    run_end = 0
+    for mark in _URL_MARK.finditer(prose):
+        p = mark.start()
+        if p < run_end:
+            continue  # a run is looked at once (linear)
+        before = _IN_RUN.match(backward, n - p)
+        after = _IN_RUN.match(prose, p)
+        if before is None or after is None:  # (they always match)
+            continue
+        run_start, run_end = p - (before.end() - before.start()), after.end()
+        word = prose[run_start:run_end]
+        if len(word) > 4000 or "." not in word:
+            continue
+        lead = len(word) - len(word.lstrip(_LEADING_URL_PUNCT))
+        url = _strip_url(word[lead:])
+        if not url:
+            continue
+        if _URL_START.match(url) or ("@" not in url and _HOST.fullmatch(url)):
+            s = run_start + lead
+            url_spans.append((s, s + len(url), url))
+            if _URL_START.match(url):
+                link_spans.append((s, s + len(url)))
+    return url_spans, link_spans
+
+
 def find_mentions(
     doc: Document, registry: Registry, as_of: date
 ) -> tuple[list[RawMention], list[Token]]:
@@ -641,32 +756,17 @@ def find_mentions(
     m = matcher_for(registry)
     prose = doc.prose
     tokens = tokenize(prose)
-    # URLs and bare hosts in the prose
-    url_spans: list[tuple[int, int, str]] = []
-    link_spans: list[tuple[int, int]] = []  # full URLs: their words are not names
-    for run in _RUN.finditer(prose):
-        word = run.group()
-        if "." not in word or len(word) > 4000:
-            continue
-        lead = len(word) - len(word.lstrip(_LEADING_URL_PUNCT))
-        url = _strip_url(word[lead:])
-        if not url:
-            continue
-        if _URL_START.match(url) or ("@" not in url and _HOST.fullmatch(url)):
-            s = run.start() + lead
-            url_spans.append((s, s + len(url), url))
-            if _URL_START.match(url):
-                link_spans.append((s, s + len(url)))
+    url_spans, link_spans = _urls(prose)
     url_ranges = sorted(link_spans)
+    stream = [t for t in tokens if t[3] not in IGNORED]
     if url_ranges:
-        stream = [t for t in tokens if t[3] not in IGNORED and not _inside(t[0], url_ranges)]
-    else:
-        stream = [t for t in tokens if t[3] not in IGNORED]
-    names = m.match_names(stream, tokens)
+        stream = _outside(stream, url_ranges)
+    words = _words(stream)
+    names = m.match_names(stream, tokens, words)
     # organizations do not block generic references ("IRGC-affiliated media")
     taken = sorted((x.pstart, x.pend) for x in names if x.kind == "outlet")
     name_starts = {x.pstart for x in names if x.kind == "outlet"}
-    generics = m.match_generic(stream, taken, name_starts, names)
+    generics = m.match_generic(stream, taken, name_starts, names, words)
     g_spans = sorted((g.pstart, g.pend) for g in generics)
     names = [x for x in names if x.kind == "outlet" or not _inside(x.pstart, g_spans)]
     covered = sorted((x.pstart, x.pend) for x in [*names, *generics])

@@ -237,7 +237,7 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        return cls((0, *(m.end() for m in _LINE_END.finditer(text))))
+        return cls((0, *map(re.Match.end, _LINE_END.finditer(text))))
 
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1

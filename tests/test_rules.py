@@ -11,6 +11,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import provenance
 from provenance import RULES, Rule
@@ -313,3 +315,50 @@ def test_rule_fires_on_none_of_its_passes(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_rule_example_in_its_docs_triggers_it(rule: Rule) -> None:
     assert found(run(rule.example), rule.code), f"{rule.code}'s documented example does not fire"
+
+
+# --------------------------------------------------------------------------- PRV107 prefilter
+def test_unsourced_figure_folds_case_as_regex_does() -> None:
+    """The characters ``regex.I`` matches with an ASCII letter: ASCII letters and three more,
+    which the prefilter maps to their letter."""
+    import regex
+
+    from provenance._rules.unsourced_figure import _REGEX_I_ASCII
+
+    letter = regex.compile(r"(?i)[a-z]")
+    others = {chr(cp) for cp in range(128, 0x110000) if letter.fullmatch(chr(cp))}
+    assert others == {chr(k) for k in _REGEX_I_ASCII}
+    for k, v in _REGEX_I_ASCII.items():
+        assert regex.fullmatch(f"(?i){v}", chr(k))
+
+
+_FIGURE_PIECES = [
+    "12", "1,000", "3.5", "half a", "a", "one", "Three", "SEVERAL", "hundreds of", "tens of",
+    "thousands of", "million", "Million", "billion", "MİLLİON", "people", "PEOPLE", "persons",
+    "civilians", "men", "women", "dead", "homes", "tons", "tonnes", "missile", "missiles",
+    "%", "percent", "Per cent", "per  cent", "perſon", "peopleſ", "\u212aids", " ", "  ", "\t",
+    "\u00a0", "\u2009", "\u3000", "\x1c", "\n", ".", ",", "the", "killed", "new", "x", "5x",
+    "people²", "peoplé", "cent", "cents", "²", "_", "-", "government", "comment",
+]
+
+
+@given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=14).map("".join))
+def test_unsourced_figure_prefilter_never_hides_a_figure(text: str) -> None:
+    from provenance._rules.unsourced_figure import _FIGURE, _may_hold_a_figure
+
+    if _FIGURE.search(text):
+        assert _may_hold_a_figure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has killed half a million people.", "Prices rose 12% last year.",
+        "Prices rose 12 per\u00a0cent.", "Three MİLLİON PEOPLE fled.", "5 mi\u017f\u017files",
+        "twelve persons", "5 percent", "two billion", "a few men",
+    ],
+)
+def test_unsourced_figure_prefilter_keeps_figures(text: str) -> None:
+    from provenance._rules.unsourced_figure import _may_hold_a_figure
+
+    assert _may_hold_a_figure(text)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
+from .._text import SPACE
 from ._base import Draft, Rule, RuleContext
 
 _NUMBER = (
@@ -25,11 +27,25 @@ _FIGURE = regex.compile(
     rf"|(?:half\s+a|a|one|two|three|several)\s+(?:million|billion)\b)",
     regex.I,
 )
+# What every match of _FIGURE holds, in the text case folded as regex.I compares (the three
+# characters that match an ASCII letter there mapped to it, then lower case): a counted noun
+# or "million"/"billion" after white space, or "%", or "cent" (percent, per cent). Most claims
+# have none and skip the slower search.
+_REGEX_I_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+_MAY_HOLD_A_FIGURE = re.compile(rf"[{SPACE}](?:{_COUNTED}|million|billion)|%|cent")
+
+
+def _may_hold_a_figure(text: str) -> bool:
+    if "\u0130" in text or "\u017f" in text or "\u212a" in text:  # (rare: translated only then)
+        text = text.translate(_REGEX_I_ASCII)
+    return _MAY_HOLD_A_FIGURE.search(text.lower()) is not None
 
 
 def _check(ctx: RuleContext) -> Iterator[Draft]:
     for c in ctx.claims:
         if c.kind != "unattributed" or c.boilerplate or ctx.in_boilerplate(c.start):
+            continue
+        if not _may_hold_a_figure(c.text):
             continue
         m = _FIGURE.search(c.text, timeout=1)
         if m is None:
