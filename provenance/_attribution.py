@@ -1717,6 +1717,9 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
         inner = text[q.start : q.end]
         toks = ctx.toks(q.start, q.end)
         words = [t for t in toks if _is_word(t)]
+        if q.close_mark is not None and not words:
+            out.append(attrs.evolve(q, term=True))  # no word inside: punctuation, a symbol
+            continue
         term = False
         # a name in quotation marks: the quote is (mostly) one outlet mention
         a = bisect.bisect_left(ctx.mention_starts, q.open_mark)
@@ -1755,8 +1758,6 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
             ):
                 # Title Case (titles, operations, names) unless a cue verb frames it as speech
                 term = True
-        if q.close_mark is not None and not words:
-            term = True
         bare = inner.strip()
         if bare[:1] in "([" and bare.rstrip(".")[-1:] in ")]":
             term = True  # a stage direction: "(CROSSTALK.)"

@@ -73,16 +73,22 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
     """Pairs (open, close) of double-family marks in a paragraph, and an unclosed opener."""
     pairs: list[tuple[int, int]] = []
     marks = [m.start() for m in _D_MARKS.finditer(text, start, end)]
+    # each mark's context is judged once (a mark is looked at again for every opener before it)
+    can_open = [_is_open_pos(text, i, start, end) for i in marks]
+    can_close = [_is_close_pos(text, i, start, end) for i in marks]
+    strong = [
+        cc and _strong_close(text, i, start, end) for i, cc in zip(marks, can_close, strict=True)
+    ]
     unclosed: int | None = None
     k = 0
     n = len(marks)
     while k < n:
         i = marks[k]
         c = text[i]
-        if not (c in _D_OPEN or c == '"' or (c == "\u201d" and _is_open_pos(text, i, start, end))):
+        if not (c in _D_OPEN or c == '"' or (c == "\u201d" and can_open[k])):
             k += 1
             continue
-        if c in ("\u201c", '"', "\u201d") and not _is_open_pos(text, i, start, end):
+        if c in ("\u201c", '"', "\u201d") and not can_open[k]:
             k += 1
             continue
         # find the closing mark
@@ -98,20 +104,17 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                 m += 1
                 continue
             if cj in _D_CLOSE or cj == '"':
-                if (
-                    cj == "\u201c"
-                    and c != "\u201e"
-                    and _is_open_pos(text, j, start, end)
-                    and not _is_close_pos(text, j, start, end)
-                ):
+                if cj == "\u201c" and c != "\u201e" and can_open[m] and not can_close[m]:
                     if c == '"':
-                        inner = _curly_inside_straight(text, marks, m, n, start, end)
+                        inner = _curly_inside_straight(text, marks, can_close, m)
                         if inner is not None:
                             m = inner + 1  # "… “too loud” …": a quotation inside, skipped
                             continue
                     break  # a new opening mark: the previous quote was not closed
-                if _is_close_pos(text, j, start, end) or cj in ("\u00bb", "\u300d", "\u300f"):
-                    if not _strong_close(text, j, start, end):
+                if can_close[m] or cj in ("\u00bb", "\u300d", "\u300f"):
+                    # (a guillemet or corner bracket closes from any position)
+                    strong_m = strong[m] if can_close[m] else _strong_close(text, j, start, end)
+                    if not strong_m:
                         # a weak close ("eatin” regular"): prefer a later strong one before any opener
                         later = None
                         for mm in range(m + 1, min(n, m + 1 + _MAX_LOOKAHEAD)):
@@ -120,13 +123,11 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
                                 break
                             if (
                                 (text[jj] in _D_OPEN or text[jj] == '"')
-                                and _is_open_pos(text, jj, start, end)
-                                and not _is_close_pos(text, jj, start, end)
+                                and can_open[mm]
+                                and not can_close[mm]
                             ):
                                 break  # a new quotation opens: the weak close was the close
-                            if _is_close_pos(text, jj, start, end) and _strong_close(
-                                text, jj, start, end
-                            ):
+                            if strong[mm]:
                                 later = mm
                                 break
                         if later is not None:
@@ -148,24 +149,25 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
 
 
 def _curly_inside_straight(
-    text: str, marks: Sequence[int], m: int, n: int, start: int, end: int
+    text: str, marks: Sequence[int], can_close: Sequence[bool], m: int
 ) -> int | None:
     """Index in ``marks`` of the closing mark of a curly quotation that opens at ``marks[m]``
     inside a straight one, if a straight closing mark follows it: "… as “too loud” …" with
-    straight marks outside and curly ones inside (the outer quotation is the one reported)."""
+    straight marks outside and curly ones inside (the outer quotation is the one reported).
+    ``can_close`` says for each mark whether it is in a closing position."""
+    n = len(marks)
     close = None
     for mm in range(m + 1, min(n, m + _MAX_MARKS)):
-        j = marks[mm]
-        if text[j] == "\u201d" and _is_close_pos(text, j, start, end):
+        ch = text[marks[mm]]
+        if ch == "\u201d" and can_close[mm]:
             close = mm
             break
-        if text[j] == '"':
+        if ch == '"':
             return None
     if close is None:
         return None
     for mm in range(close + 1, min(n, close + _MAX_MARKS)):
-        j = marks[mm]
-        if text[j] == '"' and _is_close_pos(text, j, start, end):
+        if text[marks[mm]] == '"' and can_close[mm]:
             return close
     return None
 
