@@ -1278,10 +1278,13 @@ def _content_span(
             break
     # the setting of the speech act belongs to the frame, not the content: "called for more
     # investment in a statement on Thursday", "…, he said in an interview with Fox"
+    setting = ctx.lex.setting
     for k in range(j + 1, len(stoks)):
         if stoks[k].start >= end:
             break
-        n = ctx.lex.setting.match(stoks, k)
+        if stoks[k][3] not in setting.by_first and not setting.stems:
+            continue  # most words start no setting phrase
+        n = setting.match(stoks, k)
         if n and stoks[k - 1].text not in _OPEN_QUOTES:
             e = k - 1
             while e >= j and stoks[e].text in (",", "\u2014", "-"):
