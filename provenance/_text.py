@@ -223,31 +223,16 @@ def _tokenize_fast(text: str, start: int, stop: int, out: list[Token], forms: _F
     ms = list(_FAST_TOKEN.finditer(text, start, stop))
     raws = list(map(_m_group, ms))
     kinds = list(map(_m_lastindex, ms))
-    if text[start:stop].isascii():
-        first = len(out)
+    ascii_run = text[start:stop].isascii()
+    norms: Iterable[str]
+    exacts: Iterable[str]
+    if ascii_run:
         # NFKC and the letter-variant table change nothing in ASCII
-        out += map(
-            _new_token,
-            itertools.repeat(Token),
-            zip(
-                map(_m_start, ms),
-                map(_m_end, ms),
-                raws,
-                map(str.lower, raws),
-                raws,
-                map(_fast_kind, kinds),
-                strict=True,
-            ),
-        )
-        if 1 in kinds:  # acronyms: the dots dropped
-            k = -1
-            for _ in range(kinds.count(1)):
-                k = kinds.index(1, k + 1)
-                t = out[first + k]
-                exact = t[2].replace(".", "")
-                out[first + k] = _new_token(Token, (t[0], t[1], t[2], exact.lower(), exact, "acro"))
-        return
-    forms.learn(raws)
+        norms, exacts = map(str.lower, raws), raws
+    else:
+        forms.learn(raws)
+        norms, exacts = map(forms.norm.__getitem__, raws), map(forms.exact.__getitem__, raws)
+    first = len(out)
     out += map(
         _new_token,
         itertools.repeat(Token),
@@ -255,12 +240,19 @@ def _tokenize_fast(text: str, start: int, stop: int, out: list[Token], forms: _F
             map(_m_start, ms),
             map(_m_end, ms),
             raws,
-            map(forms.norm.__getitem__, raws),
-            map(forms.exact.__getitem__, raws),
+            norms,
+            exacts,
             map(_fast_kind, kinds),
             strict=True,
         ),
     )
+    if ascii_run and 1 in kinds:  # acronyms: the dots dropped
+        k = -1
+        for _ in range(kinds.count(1)):
+            k = kinds.index(1, k + 1)
+            t = out[first + k]
+            exact = t[2].replace(".", "")
+            out[first + k] = _new_token(Token, (t[0], t[1], t[2], exact.lower(), exact, "acro"))
 
 
 def _tokenize_any(text: str, start: int, stop: int, out: list[Token], forms: _Forms) -> None:
