@@ -607,6 +607,9 @@ medium = "website"
 aliases = {aliases}
 """
     reg = Registry.load(_write(tmp_path, "r.toml", ORG + outlet))
-    found = lambda text: [m.text for m in provenance.check(text, registry=reg).mentions]  # noqa: E731
+
+    def found(text: str) -> list[str]:
+        return [m.text for m in provenance.check(text, registry=reg).mentions]
+
     assert found("As ZEDLOOK wrote, the port closed.") == ["ZEDLOOK"]
     assert found("A Zedlook at the port closed.") == []  # the common word needs context
