@@ -477,7 +477,14 @@ class _Ctx:
         """The proper name in a source phrase: the last run of capitalized words of its first
         comma-separated part ("Iran's Foreign Minister Javad Zarif" -> "Javad Zarif")."""
         part: list[Token] = []
+        depth = 0
         for t in toks:
+            if t.text == "(" and part:
+                depth += 1  # "Guards Corps (IRGC) Navy Commander …": the parenthesis is skipped
+                continue
+            if depth:
+                depth -= t.text == ")"
+                continue
             if t.text in (",", "(") or t.norm in (
                 "of",
                 "for",
@@ -516,6 +523,8 @@ class _Ctx:
     def source_from(self, toks: Sequence[Token]) -> SourceRef | None:
         """A SourceRef for a source phrase, resolving pronouns and descriptions."""
         toks = [t for t in toks if t.text not in ("\u201c", "\u201d", '"')]
+        while toks and toks[0].kind == "punct" and toks[0].text in _BULLETS:
+            toks = toks[1:]  # the marker of a list item ("• Navy commander X said")
         while toks and toks[-1].norm in _AUX:
             toks = toks[:-1]
         while toks and (
@@ -990,7 +999,7 @@ _NP_STOP = frozenset(
 
 
 _TITLE_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gov sen rep st jr gen lt col capt prof sgt adm maj cmdr rev".split()
+    "mr mrs ms dr gov sen rep st jr gen brig lt col capt prof sgt adm maj cmdr rev".split()
 )
 
 
@@ -1174,9 +1183,15 @@ def _split_coordinated(
         while end_tok >= 0 and toks[end_tok].text in (",", ";", "\u2014", "-"):
             end_tok -= 1
         j = _after_that(ctx, toks, ci + ck)
-        if end_tok < 0 or sum(1 for t in toks[j:] if _is_word(t)) < 2:
+        if end_tok < 0:
             continue
         first = (content[0], toks[end_tok].end)
+        rest_words = sum(1 for t in toks[j:] if _is_word(t))
+        if rest_words == 0 and subject is None:
+            # "touted the fleet and said:" -- what was said follows (a quotation, a list)
+            return [(first, None, None)]
+        if rest_words < 2:
+            continue
         second = (toks[j].start, content[1])
         return [(first, None, None), (second, (toks[ci].start, toks[ci + ck - 1].end), subject)]
     return [(content, None, None)]
@@ -1922,9 +1937,20 @@ def analyze(
         a = bisect.bisect_left(real_opens, sent.start)
         return a < len(real_opens) and real_opens[a] < sent.end
 
+    # a lead-in's source over the list items under it, and the indentation they must exceed
+    list_frame: tuple[_Frame, int] | None = None
+    lead_in: _Frame | None = None  # the source of the paragraph just read, if it leads a list
     for sent in doc.sentences:
         if sent.paragraph != last_para:
-            frame = None
+            indent = _bullet_indent(ctx, sent.paragraph)
+            if lead_in is not None and indent is not None:
+                # "KCNA carries comments from Kim:" / "• X said:" and the items under it
+                above = _bullet_indent(ctx, last_para) if last_para >= 0 else None
+                list_frame = (lead_in, -1 if above is None else above)
+            elif list_frame is not None and (indent is None or indent <= list_frame[1]):
+                list_frame = None
+            frame = list_frame[0] if list_frame is not None else None
+            lead_in = None
             if last_para >= 0:
                 prev_para_speaker = para_speaker
             para_speaker = None
@@ -1963,6 +1989,9 @@ def analyze(
             if attr.content is not None:
                 via = attr.via
                 src = source
+                if src is None and list_frame is not None:
+                    # "• Said his country has become …": the lead-in's speaker
+                    src, via = list_frame[0].source, via or list_frame[0].via
                 content = attr.content
                 if (source is not None and source.mention is not None) or (attr.frame and via):
                     inner, content = _inner(ctx, attr.content)
@@ -2005,9 +2034,16 @@ def analyze(
                 para_speaker = source
             if attr.frame and attr.via:
                 frame = _Frame(source, attr.via)
+            lead_in = _lead_in(ctx, sent, attr)
         elif frame is not None and _dated_opening(ctx, stoks):
             frame = None  # "In June, the group attacked …": the author's background
-        if attr is None and frame is not None and not s_quotes and not bp:
+        if (
+            attr is None
+            and frame is not None
+            and not s_quotes
+            and not bp
+            and not _parenthetical(ctx, sent)
+        ):
             # carried frame: the sentence still reports what the outlet said
             content = (stoks[0].start, sent.end)
             e = content[1]
@@ -2079,6 +2115,41 @@ def analyze(
 
 
 _BULLETS = frozenset("\u2022\u00b7\u25aa\u25e6\u2013-*")
+
+
+def _parenthetical(ctx: _Ctx, sent: Sentence) -> bool:
+    """A sentence that is only a parenthesis, such as a source tag "(Fars News Agency)"."""
+    body = ctx.text[sent.start : sent.end].strip().rstrip(".")
+    return body.startswith("(") and body.endswith(")") and body.count("(") == 1
+
+
+def _lead_in(ctx: _Ctx, sent: Sentence, attr: _Attr) -> _Frame | None:
+    """The source that the list items under a paragraph report, when the paragraph leads a
+    list: its last sentence is an attribution that ends in a colon or with no final stop
+    ("X said:", "KCNA carries comments from leader Kim Jong-un today"). "Comments from Y",
+    "remarks by Y": Y is the speaker, the subject the conduit."""
+    para = ctx.doc.paragraphs[sent.paragraph]
+    tail = ctx.text[sent.start : para.end].rstrip()
+    if sent.end < para.end - 1 and ctx.text[sent.end : para.end].strip():
+        return None  # not the paragraph's last sentence
+    if not tail or (tail[-1] in ".!?\u3002" and not tail.endswith(":")):
+        return None
+    source, via = attr.source, attr.via
+    if attr.content is not None:
+        toks = ctx.toks(*attr.content)
+        if (
+            len(toks) > 2
+            and toks[0].norm in _SPEECH_NOUNS
+            and toks[1].norm in ("from", "by", "of")
+        ):
+            speaker = ctx.source_from(toks[2 : _np_end(toks, 2)])
+            if speaker is not None:
+                if source is not None and source.mention is not None and not via:
+                    via = (source.mention,)
+                source = speaker
+    if source is None:
+        return None
+    return _Frame(source, via)
 
 
 def _bullet_indent(ctx: _Ctx, index: int) -> int | None:

@@ -257,3 +257,49 @@ def test_a_source_tag_after_a_list_is_the_conduit_of_every_item() -> None:
     assert fars
     assert vias["The strait stays open."] == fars
     assert vias["We will respond."] == ()
+
+
+def test_a_list_item_speaker_leaves_out_the_bullet_and_the_verb_before_a_colon() -> None:
+    text = ("Official statements\n\n"
+            "  • Navy commander Jon Arlan touted the fleet and said:\n"
+            "    • “The strait stays open.”\n")
+    report = run(text)
+    (q,) = report.quotes
+    assert q.speaker is not None
+    assert q.speaker.text == "Navy commander Jon Arlan"
+    act = next(c for c in report.claims if c.kind == "attributed")
+    assert act.text == "the fleet"
+
+
+def test_a_lead_in_names_the_speaker_of_the_list_under_it() -> None:
+    text = ("The Zedland Herald carries comments from leader Ilse Maranova today\n\n"
+            "  • Said her country has become a strategic power\n"
+            "  • Warned of a “decisive” answer\n\n"
+            "The port reopened on Monday.")
+    report = run(text)
+    said = next(c for c in report.claims if c.text.startswith("her country"))
+    assert said.kind == "attributed"
+    assert said.source is not None
+    assert said.source.text == "leader Ilse Maranova"
+    (q,) = report.quotes
+    assert q.speaker is not None
+    assert q.speaker.text == "leader Ilse Maranova"
+    assert report.claims[-1].kind == "unattributed"  # the list has ended
+
+
+def test_a_list_frame_covers_only_the_items_under_its_lead_in() -> None:
+    text = ("Official statements\n\n"
+            "  • Navy commander Jon Arlan said:\n"
+            "    • “The strait stays open.” (Fars News Agency)\n"
+            "  • Minister Ilse Maranova visited the port.\n")
+    report = run(text)
+    kinds = {c.text: c.kind for c in report.claims}
+    assert kinds["• Minister Ilse Maranova visited the port."] == "unattributed"
+    assert kinds["(Fars News Agency)"] == "unattributed"
+
+
+def test_a_parenthesis_inside_a_speaker_description_is_skipped_for_the_name() -> None:
+    text = "Islamic Guards Corps (IGC) Navy Commander Brig. Gen. Ali Varnavi said the strait is open."
+    (c,) = run(text).claims
+    assert c.source is not None
+    assert c.source.name == "Ali Varnavi"
