@@ -303,16 +303,8 @@ class _Lex:
     )
 
     def cue_tables(self) -> tuple[_Phrases, ...]:
-        """The tables ``_find_cue`` consults."""
-        return (
-            self.quoting,
-            self.quoted_as,
-            self.according,
-            self.citing,
-            self.denial,
-            self.speech,
-            self.act,
-        )
+        """The tables ``_find_cue`` consults: the quoting verbs, then ``verb_tables``."""
+        return (self.quoting, *(table for _kind, table in self.verb_tables()))
 
     def verb_tables(self) -> tuple[tuple[str, _Phrases], ...]:
         """The cue tables tried at a token, by kind, in the order ``_find_cue`` tries them."""
@@ -419,6 +411,11 @@ class _Ctx:
         self.outlet_spoke = False
         # canonical registry names of the outlet mentions: an outlet speaker is named by it
         self.outlet_names: dict[int, str] = {}
+
+    def outlet_name(self, mention: int) -> str:
+        """How an outlet mention names its outlet: the registry's canonical name."""
+        m = self.mentions[mention]
+        return self.outlet_names.get(mention) or self.text[m.pstart : m.pend]
 
     def toks(self, start: int, end: int) -> list[Token]:
         a = bisect.bisect_left(self.starts, start)
@@ -609,8 +606,7 @@ class _Ctx:
             else None
         )
         if mention is not None:
-            m = self.mentions[mention]
-            name = self.outlet_names.get(mention) or self.text[m.pstart : m.pend]
+            name = self.outlet_name(mention)
         elif name is not None and " " not in name:
             # a surname alone ("Ekwueme") names the person introduced in full before
             name = self.surnames.get(name, name)
@@ -720,7 +716,7 @@ class _Ctx:
             for i in reversed(self.mention_order[:a]):
                 m = self.mentions[i]
                 if m.kind == "outlet" and not self.is_dateline(m):
-                    return self.outlet_names.get(i) or self.text[m.pstart : m.pend], i
+                    return self.outlet_name(i), i
         if kind == "person":
             src = next(
                 (
@@ -884,9 +880,7 @@ def _noun_not_verb(ctx: _Ctx, toks: Sequence[Token], i: int) -> bool:
         return False
     if nxt is None or nxt.text in (".", "!", "?", ";"):
         return False  # a trailing frame: "…, the Iranian media reports."
-    clause_follows = nxt is not None and (
-        nxt.norm in ctx.lex.that or nxt.text in (":",) or nxt.text in _OPEN_QUOTES
-    )
+    clause_follows = nxt.norm in ctx.lex.that or nxt.text == ":" or nxt.text in _OPEN_QUOTES
     return not clause_follows
 
 
