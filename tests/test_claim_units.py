@@ -303,3 +303,8 @@ def test_a_parenthesis_inside_a_speaker_description_is_skipped_for_the_name() ->
     (c,) = run(text).claims
     assert c.source is not None
     assert c.source.name == "Ali Varnavi"
+
+
+def test_an_invitation_is_an_act_without_reported_content() -> None:
+    (c,) = run("Maranova invited Kessler to a meeting in Varna.").claims
+    assert c.kind == "unattributed"
