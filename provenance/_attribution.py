@@ -1483,10 +1483,13 @@ def _attr_for_sentence(
     tail_words = [t for t in tail if _is_word(t)]
     # "CLAIM, said Brian Baker, a longtime adviser to … who …": inverted, however long the
     # speaker's description
+    comma_close = ci > 0 and (
+        stoks[ci - 1].text == ","
+        or (ci > 1 and stoks[ci - 1].text in _CLOSE_QUOTES and stoks[ci - 2].text == ",")
+    )  # "CLAIM, said" or "“…,” said"
     inverted_name = (
         kind == "speech"
-        and ci > 0
-        and stoks[ci - 1].text == ","
+        and comma_close
         and bool(tail)
         and _is_word(tail[0])
         and _is_cap(tail[0])

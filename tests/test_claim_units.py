@@ -308,3 +308,13 @@ def test_a_parenthesis_inside_a_speaker_description_is_skipped_for_the_name() ->
 def test_an_invitation_is_an_act_without_reported_content() -> None:
     (c,) = run("Maranova invited Kessler to a meeting in Varna.").claims
     assert c.kind == "unattributed"
+
+
+def test_a_partial_quote_closed_before_an_inverted_frame_keeps_the_speaker_as_source() -> None:
+    text = ("Both parties \"saw the port as a country under pressure from Varna,\" said Victor "
+            "Cha, who served as Asia director for the council under President Arlan.")
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.text.startswith("Both parties")
+    assert c.source is not None
+    assert c.source.text == "Victor Cha"
