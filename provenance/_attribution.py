@@ -273,11 +273,22 @@ class _Lex:
     setting: _Phrases
     noun_like: frozenset[str]
     background_times: _Phrases
+    not_cues: _Phrases
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = attrs.field(
         init=False,
         default=attrs.Factory(
             lambda self: frozenset(k for t in self.cue_tables() for k in t.by_first),
+            takes_self=True,
+        ),
+    )
+    # the words of the not_cues phrases: a cue word that is none of them is in none
+    not_cue_words: frozenset[str] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: frozenset(
+                w for group in self.not_cues.by_first.values() for key, _v in group for w in key
+            ),
             takes_self=True,
         ),
     )
@@ -356,6 +367,7 @@ def _lex(registry: Registry) -> _Lex:
         setting=ph("speech_settings"),
         noun_like=frozenset(w.casefold() for w in lx.get("noun_like_cues", ())),
         background_times=ph("background_times"),
+        not_cues=ph("not_cues"),
     )
     registry._cache["lex"] = out
     return out
@@ -780,6 +792,9 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
         if (norm not in firsts and not (stems and norm.startswith(stems))) or ctx.in_quote(t.start):
             i += 1
             continue
+        if norm in lex.not_cue_words and _in_set_phrase(lex.not_cues, toks, i):
+            i += 1  # "Having said that, …": no frame
+            continue
         k = lex.quoting.match(toks, i)
         if k and i > 0 and toks[i - 1].norm in ("without", "not"):
             k = 0  # "Without quoting any sources, X reported …": no quoting frame
@@ -846,6 +861,15 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
         else:
             i += 1
     return out
+
+
+def _in_set_phrase(table: _Phrases, toks: Sequence[Token], i: int) -> bool:
+    """Whether a phrase of ``table`` (of up to five words) covers ``toks[i]``."""
+    for j in range(max(0, i - 4), i + 1):
+        n = table.match(toks, j)
+        if n and j + n > i:
+            return True
+    return False
 
 
 _QUANTIFIERS = frozenset(

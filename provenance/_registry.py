@@ -502,6 +502,7 @@ LEXICON_KEYS = (
     "speech_settings",
     "noun_like_cues",
     "background_times",
+    "not_cues",
     "descriptions",
     "boilerplate",
     "scare_quote_cues",

@@ -73,3 +73,15 @@ def test_doubled_apostrophes_quote_and_name_the_speaker() -> None:
     assert q.text == "That is the port's weakness,"
     assert q.speaker is not None
     assert q.speaker.text == "Luis Rubio"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Having said that, the port is closed on Sundays.",
+        "That said, the port is closed on Sundays.",
+        "Needless to say, the port is closed on Sundays.",
+    ],
+)
+def test_a_set_phrase_with_a_verb_of_saying_frames_nothing(text: str) -> None:
+    assert [c.kind for c in run(text).claims] == ["unattributed"]
