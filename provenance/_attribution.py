@@ -1704,14 +1704,12 @@ def _inner_source(ctx: _Ctx, content: tuple[int, int]) -> SourceRef | None:
 
 def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | None:
     """Headline forms: "X: claim" and "claim: X" in a short one-sentence paragraph without a
-    period, or with one in the document's first paragraph or in Title Case (a headline)."""
+    period, or with one in Title Case (a headline)."""
     text = ctx.text
     para = ctx.doc.paragraphs[sent.paragraph]
     if para.end - para.start > 200:
         return None
-    if text[sent.start : sent.end].rstrip()[-1:] in ".!?" and not (
-        sent.paragraph == 0 or _is_title_case(stoks)
-    ):
+    if text[sent.start : sent.end].rstrip()[-1:] in ".!?" and not _is_title_case(stoks):
         return None
     colons = [k for k, t in enumerate(stoks) if t.text == ":"]
     if len(colons) != 1:
@@ -1727,7 +1725,11 @@ def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | Non
         for t in left
     ):
         return None
-    if len(left) <= 4 and all(_is_cap(t) or not _is_word(t) for t in left):
+    if (
+        len(left) <= 4
+        and any(_is_word(t) for t in left)
+        and all(_is_cap(t) or not _is_word(t) for t in left)
+    ):
         src = ctx.source_from(left)
         return _Attr(
             src,
@@ -1736,7 +1738,11 @@ def _headline_attr(ctx: _Ctx, sent: Sentence, stoks: list[Token]) -> _Attr | Non
             tuple(ctx.mentions_in(left[0].start, left[-1].end)),
             frame=False,
         )
-    if len(right) <= 4 and all(_is_cap(t) or t.norm == "the" or not _is_word(t) for t in right):
+    if (
+        len(right) <= 4
+        and any(_is_word(t) for t in right)
+        and all(_is_cap(t) or t.norm == "the" or not _is_word(t) for t in right)
+    ):
         src = ctx.source_from(right)
         return _Attr(
             src,

@@ -318,3 +318,18 @@ def test_a_partial_quote_closed_before_an_inverted_frame_keeps_the_speaker_as_so
     assert c.text.startswith("Both parties")
     assert c.source is not None
     assert c.source.text == "Victor Cha"
+
+
+@pytest.mark.parametrize(
+    "para",
+    ["« : We will respond», — 1 News New Zealand.", "Maranova: voters abandon the party."],
+)
+def test_a_headline_frame_does_not_depend_on_the_paragraph_being_first(para: str) -> None:
+    # found by Hypothesis: the same paragraph first in plain text and after a Markdown title
+    plain = run(para + "\n")
+    md = run("# A brief\n\n" + para + "\n", fmt="markdown")
+    assert [(c.kind, c.text) for c in md.claims][1:] == [(c.kind, c.text) for c in plain.claims]
+    assert [c.source.text for c in plain.claims if c.source] == [
+        c.source.text for c in md.claims if c.source
+    ]
+    assert all(c.source is None or c.source.text.strip("«» :") for c in plain.claims)
