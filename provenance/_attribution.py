@@ -688,9 +688,10 @@ class _Ctx:
             if t[2][:1].isupper() and t[5] == "word" and t[3] not in _NOT_NAME:
                 run.append(t)
             elif run:
-                self._note_run(run)
+                if len(run) > 1:  # a name has two words at least
+                    self._note_run(run)
                 run = []
-        if run:
+        if len(run) > 1:
             self._note_run(run)
 
     def _note_run(self, run: list[Token]) -> None:
