@@ -694,6 +694,28 @@ def _outside(stream: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
     return out
 
 
+# a token that no name, generic reference or outlet-like name can run through
+_BARRIER_NORM = "\u2029"  # PARAGRAPH SEPARATOR
+
+
+def _with_barriers(stream: list[Token], starts: Sequence[int]) -> list[Token]:
+    """``stream`` with an empty barrier token at each paragraph start in ``starts`` (sorted),
+    so that no mention runs from one paragraph into the next ("U.S." + "state-run media")."""
+    out: list[Token] = []
+    pos = 0
+    for ps in starts:
+        k = bisect.bisect_left(stream, ps, lo=pos, key=_token_start)
+        out += stream[pos:k]
+        out.append(Token(ps, ps, "", _BARRIER_NORM, "", "punct"))
+        pos = k
+    out += stream[pos:]
+    return out
+
+
+def _token_start(t: Token) -> int:
+    return t[0]
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted by start, not overlapping)."""
     k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -761,6 +783,8 @@ def find_mentions(
     stream = [t for t in tokens if t[3] not in IGNORED]
     if url_ranges:
         stream = _outside(stream, url_ranges)
+    if len(doc.paragraphs) > 1:
+        stream = _with_barriers(stream, [p.start for p in doc.paragraphs[1:]])
     words = _words(stream)
     names = m.match_names(stream, tokens, words)
     # organizations do not block generic references ("IRGC-affiliated media")

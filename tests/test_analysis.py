@@ -68,6 +68,25 @@ def test_mentions_never_overlap() -> None:
         "ru.rt-arabic"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by Hypothesis: "U.S." closing one paragraph ran into the next one's reference
+        ("The envoy left, officials said. U.S.\n\nstate-run Iranian media reported it.",
+         [("state-run Iranian media", "generic")]),
+        ("Tasnim News\n\nAgency reported it. Press TV said so.",
+         [("Tasnim", "outlet"), ("Press TV", "outlet")]),
+    ],
+)
+def test_no_mention_runs_into_the_next_paragraph(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    report = run(text)
+    assert [(m.text, m.kind) for m in report.mentions] == expected
+    crlf = run(text.replace("\n", "\r\n"))
+    assert [(m.text, m.kind) for m in crlf.mentions] == expected
+
+
 # --------------------------------------------------------------------------- generic references
 @pytest.mark.parametrize(("text", "surface", "state_affiliated", "country"), [
     pytest.param("It was carried by state-run Iranian media.", "state-run Iranian media", True, "IR",
