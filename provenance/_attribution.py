@@ -2156,11 +2156,13 @@ def _lead_in(ctx: _Ctx, sent: Sentence, attr: _Attr) -> _Frame | None:
     list: its last sentence is an attribution that ends in a colon or with no final stop
     ("X said:", "KCNA carries comments from leader Kim Jong-un today"). "Comments from Y",
     "remarks by Y": Y is the speaker, the subject the conduit."""
+    sentences = ctx.doc.sentences
+    nxt = sent.index + 1
+    if nxt < len(sentences) and sentences[nxt].paragraph == sent.paragraph:
+        return None  # not the paragraph's last sentence (checked first: no text is copied)
     para = ctx.doc.paragraphs[sent.paragraph]
     tail = ctx.text[sent.start : para.end].rstrip()
-    if sent.end < para.end - 1 and ctx.text[sent.end : para.end].strip():
-        return None  # not the paragraph's last sentence
-    if not tail or (tail[-1] in ".!?\u3002" and not tail.endswith(":")):
+    if not tail or tail[-1] in ".!?\u3002":
         return None
     source, via = attr.source, attr.via
     if attr.content is not None:
