@@ -1767,9 +1767,10 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
             out.append(attrs.evolve(q, term=True))  # no word inside: punctuation, a symbol
             continue
         term = False
-        # a name in quotation marks: the quote is (mostly) one outlet mention
+        # a name in quotation marks, or quotation marks inside a name (РИА «Новости»): the
+        # quote is (mostly) one outlet mention
         a = bisect.bisect_left(ctx.mention_starts, q.open_mark)
-        for i in ctx.mention_order[a : a + 3]:
+        for i in ctx.mention_order[max(0, a - 1) : a + 3]:
             m = ctx.mentions[i]
             if m.pstart <= q.start + 1 and m.pend >= q.end - 2 and m.pend > m.pstart:
                 term = True

@@ -24,6 +24,10 @@ TERMS = [
                  id="stage-direction"),
     pytest.param('Ouisa Arlan\'s commentary, "Kessel, tell your story," was widely read.',
                  "Kessel, tell your story,", id="title-after-a-comma"),
+    pytest.param("Переговоры сорваны, передает РИА «Новости» со ссылкой на источник.",
+                 "Новости", id="guillemets-inside-an-outlet-name"),
+    pytest.param("The talks failed, the “Global Times” said on Monday.", "Global Times",
+                 id="an-outlet-name-in-quotation-marks"),
 ]
 
 
