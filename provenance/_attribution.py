@@ -938,6 +938,25 @@ def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:
     )
 
 
+def _before_appositive(stoks: Sequence[Token], vi: int) -> tuple[int, int] | None:
+    """When a comma right before the verb at ``vi`` closes an appositive or a participial
+    clause (:func:`_appositive_before`), the tokens before that clause, back to the comma
+    before them or the start: their ``(start, end)`` indexes. In "CLAIM, the researchers, led
+    by X, said" they are the speaker; in "CLAIM, reducing costs, said X" they are a clause
+    that the participle modifies (they hold a finite verb), and the speaker follows the verb."""
+    if vi < 2 or stoks[vi - 1].text != "," or not _appositive_before(stoks, vi):
+        return None
+    k = vi - 2
+    while k >= 0 and stoks[k].text != ",":
+        k -= 1
+    if k < 1:
+        return None
+    a = k - 1
+    while a >= 0 and stoks[a].text != ",":
+        a -= 1
+    return (a + 1, k) if a + 1 < k else None
+
+
 def _passive_with_agent(stoks: Sequence[Token], ci: int, ck: int) -> bool:
     before = [t.norm for t in stoks[max(0, ci - 3) : ci]]
     after = stoks[ci + ck].norm if ci + ck < len(stoks) else ""
@@ -1257,13 +1276,29 @@ _ARTICLES = frozenset("der die das des dem den el la los las le les l the".split
 
 def _adverbial_subject(ctx: _Ctx, stoks: Sequence[Token], cue: tuple[str, int, int]) -> bool:
     kind, ci, _ck = cue
-    if kind not in ("speech", "act", "denial") or ci == 0:
+    if kind not in ("speech", "act", "denial"):
         return False
+    if ci == 0:
+        return _opening_participle(stoks, cue)
     head = [t for t in stoks[:ci] if t.text not in ("\u201c", "\u201d", '"')]
     return (
         bool(head)
         and head[0].norm in ctx.lex.not_subject
         and not any(t.text in (",", ";", ":") for t in head)
+    )
+
+
+def _opening_participle(stoks: Sequence[Token], cue: tuple[str, int, int]) -> bool:
+    """Whether the cue opens the sentence as a participial clause up to a comma ("Asked about
+    the report, the army said …", "Speaking to reporters, X said …"): not a frame."""
+    kind, ci, _ck = cue
+    t = stoks[ci]
+    return (
+        ci == 0
+        and kind in ("speech", "act", "denial")
+        and t.kind == "word"
+        and t.norm.endswith(("ed", "ing"))
+        and any(x.text == "," for x in stoks[1:])
     )
 
 
@@ -1345,10 +1380,19 @@ def _attr_for_sentence(
             cue = (stoks[k].start, stoks[k + n - 1].end)
             if start_tok.start < e:
                 return _Attr(None, (start_tok.start, e), cue, (), frame=False)
+    opening = bool(cues) and _opening_participle(stoks, cues[0])
     if len(cues) > 1:
         # a verb whose "subject" is an adverbial is not the frame ("In a message posted Friday,
         # Cruz said …"; "Following initial reports …, Trump said …"): a later cue is
         cues = [c for c in cues[:-1] if not _adverbial_subject(ctx, stoks, c)] + cues[-1:]
+    floor = 0  # where the subject of the frame's verb may start
+    if opening:
+        # the cues inside an opening participial clause frame nothing: "Writing for a panel
+        # that all agreed X, Barabak noted …"; "Asked whether …, Maranova declined to comment."
+        floor = next(k for k, t in enumerate(stoks) if t.text == ",") + 1
+        cues = [c for c in cues if c[1] >= floor]
+        if not cues:
+            return None
     if not cues:
         return None
     text = ctx.text
@@ -1512,6 +1556,10 @@ def _attr_for_sentence(
         stoks[ci - 1].text == ","
         or (ci > 1 and stoks[ci - 1].text in _CLOSE_QUOTES and stoks[ci - 2].text == ",")
     )  # "CLAIM, said" or "“…,” said"
+    before_appositive = _before_appositive(stoks, ci)
+    clause_before = before_appositive is not None and any(
+        _finite_like(t) for t in stoks[before_appositive[0] : before_appositive[1]]
+    )
     inverted_name = (
         kind == "speech"
         and comma_close
@@ -1519,7 +1567,7 @@ def _attr_for_sentence(
         and _is_word(tail[0])
         and _is_cap(tail[0])
         and not any(t.norm in ctx.lex.that for t in tail)
-        and not _appositive_before(stoks, ci)
+        and (clause_before or not _appositive_before(stoks, ci))
     )
     tail_short = tail_short or inverted_name
     tail_adverbial = (
@@ -1548,6 +1596,19 @@ def _attr_for_sentence(
     ):
         cpos = prior[0]
         src = list(stoks[cpos + 1 : ci])
+        if (
+            not src
+            and before_appositive is not None
+            and not clause_before
+            and before_appositive[0] >= 2
+            and not inverted_name
+            and _is_word(stoks[before_appositive[0]])
+            and stoks[before_appositive[0]].norm not in _SUBORDINATORS | {"as"}
+        ):
+            # "CLAIM, the researchers, led by X, said in The Lancet": the speaker is before
+            # the participial clause, the claim before the speaker
+            cpos = before_appositive[0] - 1
+            src = list(stoks[before_appositive[0] : before_appositive[1]])
         if not src or all(t.norm in _AUX for t in src):
             # "CLAIM, said X …": the source follows the verb
             src = list(stoks[ci + ck : _np_end(stoks, ci + ck)])
@@ -1582,7 +1643,7 @@ def _attr_for_sentence(
                 negated=kind == "denial",
             )
 
-    subj = _participle_subject(ctx, stoks, ci) or _subject(ctx, stoks, ci, 0)
+    subj = _participle_subject(ctx, stoks, ci) or _subject(ctx, stoks, ci, min(floor, ci))
     if cues[0][1] == 0 and cues[0][0] in ("speech", "act", "denial") and _rtl(stoks[0]):
         # verb first ("ووصفت الصحيفة …، مضيفة أن …"): the subject follows the first verb
         subj = _verb_first_subject(ctx, stoks, cues[0][2])

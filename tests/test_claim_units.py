@@ -128,6 +128,35 @@ def test_a_past_participle_appositive_is_not_an_inverted_frame() -> None:
     assert c.source.text == "KCNA"
 
 
+TRAILING_AFTER_A_PARTICIPLE = [
+    pytest.param(
+        "The trial was based on data from 900 volunteers, the researchers, led by Jon Arlan "
+        "of the Kessel Institute, said in a journal.",
+        "The trial was based on data from 900 volunteers",
+        "the researchers",
+        id="speaker-before-a-participial-clause",
+    ),
+    pytest.param(
+        "Despite the downturn, staff balanced the budget, cutting operating funds by 15 "
+        "percent, said City Manager Ilse Maranova.",
+        "Despite the downturn, staff balanced the budget, cutting operating funds by 15 percent",
+        "City Manager Ilse Maranova",
+        id="participle-modifying-the-claim-then-an-inverted-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), TRAILING_AFTER_A_PARTICIPLE)
+def test_a_trailing_frame_around_a_participial_clause(
+    text: str, content: str, source: str
+) -> None:
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.text == content
+    assert c.source is not None
+    assert c.source.text == source
+
+
 def test_a_pronoun_or_description_for_an_outlet_carries_the_outlet() -> None:
     text = ("The Iranian news agency IRNA said troops had advanced. "
             "It said “the enemy was routed.” The agency added that losses were heavy.")
@@ -333,3 +362,35 @@ def test_a_headline_frame_does_not_depend_on_the_paragraph_being_first(para: str
         c.source.text for c in md.claims if c.source
     ]
     assert all(c.source is None or c.source.text.strip("«» :") for c in plain.claims)
+
+
+OPENING_PARTICIPLES = [
+    pytest.param(
+        "Asked about the report, the Kessel port authority said it did not comment.",
+        [("it did not comment", "the Kessel port authority")],
+        id="asked-then-the-frame",
+    ),
+    pytest.param(
+        "Writing for a panel that all agreed the talks failed, Jon Arlan noted that the "
+        "mood was grim.",
+        [("the mood was grim", "Jon Arlan")],
+        id="a-cue-inside-the-opening-clause-frames-nothing",
+    ),
+    pytest.param(
+        "Asked whether the port would close, Ilse Maranova declined to comment.",
+        [],
+        id="a-question-is-not-reported-content",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claims"), OPENING_PARTICIPLES)
+def test_an_opening_participial_clause_is_not_the_frame(
+    text: str, claims: list[tuple[str, str]]
+) -> None:
+    got = [
+        (c.text, c.source.text if c.source else None)
+        for c in run(text).claims
+        if c.kind == "attributed"
+    ]
+    assert got == claims
