@@ -1546,6 +1546,18 @@ def _attr_for_sentence(
         or (stoks[k].text in _CLOSE_QUOTES and ctx.in_quote(stoks[k - 1].start if k else 0))
     ]
     tail = stoks[ci + ck :]
+    # "CLAIM, X said in June, citing …": the frame's tail ends before a citing phrase, which
+    # may be as long as it likes
+    cite_at = next(
+        (
+            k
+            for k in range(len(tail) - 1)
+            if tail[k].text == "," and ctx.lex.citing.match(tail, k + 1)
+        ),
+        None,
+    )
+    if cite_at is not None:
+        tail = tail[:cite_at]
     tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(
         t.norm == "that" for t in tail
     )
@@ -1665,11 +1677,14 @@ def _attr_for_sentence(
         inner = ctx.source_from(cited)
         outer_via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
         inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
-        jj = _after_that(ctx, stoks, ci + ck)
-        cend = citing[1] - 1
-        while cend > jj and stoks[cend].text in (",", "\u2014", "-"):
-            cend -= 1
-        content = (stoks[jj].start, stoks[cend].end) if jj <= cend else None
+        if k + 1 < len(stoks) and stoks[k].text == "," and stoks[k + 1].norm in ctx.lex.that:
+            content = _content_span(ctx, stoks, k + 2, sent)  # "X said, citing Y, that …"
+        else:
+            jj = _after_that(ctx, stoks, ci + ck)
+            cend = citing[1] - 1
+            while cend > jj and stoks[cend].text in (",", "\u2014", "-"):
+                cend -= 1
+            content = (stoks[jj].start, stoks[cend].end) if jj <= cend else None
         outer = ctx.source_from(subj)
         return _Attr(inner or outer, content, cue_span, outer_via + inner_via, frame=True)
     if kind == "citing" or citing is not None:

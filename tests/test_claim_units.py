@@ -394,3 +394,34 @@ def test_an_opening_participial_clause_is_not_the_frame(
         if c.kind == "attributed"
     ]
     assert got == claims
+
+
+CITING_AROUND_THE_FRAME = [
+    pytest.param(
+        "Reuters said on Monday, citing Tasnim, that the talks had failed.",
+        "the talks had failed",
+        "Tasnim",
+        id="citing-between-the-verb-and-that",
+    ),
+    pytest.param(
+        "Reuters said, citing the semi-official Tasnim news agency, that the talks had failed.",
+        "the talks had failed",
+        "the semi-official Tasnim news agency",
+        id="citing-right-after-the-verb",
+    ),
+    pytest.param(
+        "The port “has made dramatic changes for the better,” Maranova said in June 2012, "
+        "citing the release of political prisoners and the election of a new council.",
+        "The port “has made dramatic changes for the better",
+        "Maranova",
+        id="a-long-citing-phrase-after-a-trailing-frame",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), CITING_AROUND_THE_FRAME)
+def test_a_citing_phrase_around_the_frame(text: str, content: str, source: str) -> None:
+    (c,) = [c for c in run(text).claims if c.kind == "attributed"]
+    assert c.text == content
+    assert c.source is not None
+    assert c.source.text == source
