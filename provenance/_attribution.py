@@ -147,6 +147,10 @@ _AUX = frozenset(
         "recently",
         "separately",
         "already",
+        # do-support, modals and negation: "Clinton has not", "Trump isn't", "did not"
+        *"do does did can cannot must shall not never still".split(),
+        *"isn't wasn't aren't weren't hasn't haven't hadn't doesn't don't didn't".split(),
+        *"won't wouldn't can't couldn't shouldn't".split(),
     ]
 )
 _TAIL_ADVERBIAL = frozenset(
@@ -209,9 +213,13 @@ _FINITE = frozenset(
 )
 _IRREGULAR_PAST = frozenset(
     """spoke made took gave went came got met sent wrote held left brought thought felt knew
-    saw found began ran won lost kept led stood sat became""".split()
+    saw found began ran won lost kept led stood sat became said told says tells""".split()
 )
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]{1,30}(?: [A-Z][A-Z'.-]{1,30}){0,2}): ")
+# words that open a clause after a "that" (not a noun after a determiner "that")
+_CLAUSE_OPENERS = frozenset(
+    "he she it they we i you there the a an his her its their our this these those".split()
+)
 _SUBORDINATORS = frozenset("as because since if when while although though after before".split())
 _CLAUSE_BREAK = frozenset("but although though because whereas while since unless".split())
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
@@ -773,6 +781,8 @@ class _Attr:
 
 
 _PARTICLES = frozenset("up out off away".split())
+_AMOUNTS = frozenset("much little nothing anything something everything more less".split())
+_TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning beyond".split())
 _ASPECTUAL = frozenset("continued continues continue went goes".split())
 
 
@@ -855,6 +865,12 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 nxt = toks[i + k].norm
                 if nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
                     k = 0  # "showed up", "carried out", "continued to stay away"
+                elif nxt in _AMOUNTS and (
+                    i + k + 1 >= len(toks)
+                    or toks[i + k + 1].norm in _TOPIC_PREPOSITIONS
+                    or toks[i + k + 1].kind == "punct"
+                ):
+                    k = 0  # "said little about the plan", "isn't saying much": no content
             if k:
                 out.append((kind, i, k))
                 i += k
@@ -1714,7 +1730,14 @@ def _attr_for_sentence(
         return None
     if kind == "act":
         # a communicative act with an object ("condemned the strikes"): the content is what
-        # follows the cue (DESIGN: content excludes the cue and the source)
+        # follows the cue (DESIGN: content excludes the cue and the source), without a "that"
+        # ("mentioned that …", "pledged that …")
+        if (
+            j + 1 < len(stoks)
+            and stoks[j].norm in ctx.lex.that
+            and (_is_cap(stoks[j + 1]) or stoks[j + 1].norm in _CLAUSE_OPENERS)
+        ):
+            j += 1  # (but "rejected that argument": a determiner)
         content = _content_span(ctx, stoks, j, sent)
         return _Attr(source, content, cue_span, via, frame=False, act=True)
     # "told Y (that)", "in reply to a TASS question", "on Rossiya 24": outlets between the cue

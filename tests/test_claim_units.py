@@ -425,3 +425,45 @@ def test_a_citing_phrase_around_the_frame(text: str, content: str, source: str) 
     assert c.text == content
     assert c.source is not None
     assert c.source.text == source
+
+
+SOURCE_WITHOUT_AUXILIARIES = [
+    pytest.param("Ilse Maranova has not mentioned that the port closed.", "Ilse Maranova",
+                 "the port closed", id="has-not"),
+    pytest.param("Jon Arlan isn't saying that the port closed.", "Jon Arlan", "the port closed",
+                 id="isn't"),
+    pytest.param("The minister will never say that the port closed.", "The minister",
+                 "the port closed", id="will-never"),
+    pytest.param("Maranova pledged that the port would stay open.", "Maranova",
+                 "the port would stay open", id="an-act-with-a-that-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), SOURCE_WITHOUT_AUXILIARIES)
+def test_a_source_leaves_out_auxiliaries_and_negation(text: str, source: str, content: str) -> None:
+    (c,) = run(text).claims
+    assert c.kind == "attributed"
+    assert c.source is not None
+    assert (c.source.text, c.text) == (source, content)
+
+
+def test_a_determiner_that_after_an_act_stays_in_the_content() -> None:
+    (c,) = run("The judge rejected that argument in a ruling.").claims
+    assert c.text == "that argument in a ruling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Arlan isn't saying much about the plan.",
+        "Maranova said little about the talks on Monday.",
+        "Maranova said nothing.",
+    ],
+)
+def test_saying_little_or_nothing_reports_no_content(text: str) -> None:
+    assert [c.kind for c in run(text).claims] == ["unattributed"]
+
+
+def test_an_amount_that_opens_a_clause_is_content() -> None:
+    (c,) = run("Maranova said more troops would come.").claims
+    assert (c.kind, c.text) == ("attributed", "more troops would come")
