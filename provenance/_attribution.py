@@ -1318,12 +1318,35 @@ def _opening_participle(stoks: Sequence[Token], cue: tuple[str, int, int]) -> bo
     )
 
 
+# a word before which an auxiliary or a verb of saying does not start a clause: a noun after a
+# determiner or a preposition ("in a report that"), a parenthetical "as did X", ", is that", a
+# coordinated verb of the same subject ("agreed, but also contended that")
+_NOT_BEFORE_A_CLAUSE_VERB = _DETERMINERS | frozenset(
+    "as , of about from into like over against in on to by with for at also and but".split()
+)
+_VERB_KINDS = frozenset({"speech", "act", "denial", "quoting", "citing"})
+
+
 def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> int:
-    """Index after a "that" within ``limit`` tokens of ``j`` (no comma before it); else ``j``."""
+    """Index after a "that" within ``limit`` tokens of ``j`` (no comma before it); else ``j``.
+
+    The search ends where a clause has begun (an auxiliary, or another verb of saying that
+    is not a noun after a determiner or preposition): a "that" after it is a relative
+    pronoun or another verb's ("said officials have video that shows …", "said the shootings
+    demand that …")."""
     for k in range(j, min(len(stoks), j + limit)):
-        if stoks[k].norm in ctx.lex.that:
+        t = stoks[k]
+        if t.norm in ctx.lex.that:
             return k + 1
-        if stoks[k].text in (".", ";") or stoks[k].text in _OPEN_QUOTES:
+        if t.text in (".", ";") or t.text in _OPEN_QUOTES:
+            break
+        if k > j and stoks[k - 1].norm not in _NOT_BEFORE_A_CLAUSE_VERB and (
+            t.norm in _FINITE
+            or any(
+                kind in _VERB_KINDS and table.match(stoks, k)
+                for kind, table in ctx.lex.tables_by_first.get(t.norm, ())
+            )
+        ):
             break
     return j
 

@@ -467,3 +467,26 @@ def test_saying_little_or_nothing_reports_no_content(text: str) -> None:
 def test_an_amount_that_opens_a_clause_is_content() -> None:
     (c,) = run("Maranova said more troops would come.").claims
     assert (c.kind, c.text) == ("attributed", "more troops would come")
+
+
+THAT_OF_THE_FRAME = [
+    pytest.param("Arlan said officials have a video that shows the blast.",
+                 "officials have a video that shows the blast", id="a-relative-that-later"),
+    pytest.param("Arlan said the wave of strikes demands that all parties talk.",
+                 "the wave of strikes demands that all parties talk", id="another-verb's-that"),
+    pytest.param("Police said a second device was found and that the site is closed.",
+                 "a second device was found and that the site is closed",
+                 id="coordinated-that-clauses"),
+    pytest.param("Maranova told reporters in Kessel on Monday that the port would close.",
+                 "the port would close", id="that-after-an-object-and-adverbials"),
+    pytest.param("Maranova said in a report released Tuesday that the port would close.",
+                 "the port would close", id="that-after-a-noun-phrase"),
+    pytest.param("His rival agreed, but also contended that the port should close.",
+                 "the port should close", id="that-of-a-coordinated-verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), THAT_OF_THE_FRAME)
+def test_the_that_of_the_frame_is_near_its_verb(text: str, content: str) -> None:
+    (c,) = [c for c in run(text).claims if c.kind == "attributed"]
+    assert c.text == content
