@@ -1231,7 +1231,23 @@ def _split_coordinated(
             pronoun = len(subj) == 1 and subj[0].norm in ctx.lex.person_pron | ctx.lex.group_pron
             named = all(_is_word(t) and _is_cap(t) for t in subj)
             if s0 < 1 or toks[s0 - 1].norm not in ("but", "and") or not (pronoun or named):
-                continue
+                # ", while 73 percent said …", ", but most analysts said …": after a comma and
+                # a conjunction, a short noun phrase of its own
+                s0 = next(
+                    (
+                        k + 1
+                        for k in range(ci - 1, max(0, ci - 6), -1)
+                        if toks[k].norm in _CONTRAST and toks[k - 1].text == ","
+                    ),
+                    -1,
+                )
+                subj = toks[s0:ci] if s0 > 0 else []
+                if not subj or not all(
+                    (_is_word(t) or t.kind == "num") and not _finite_like(t)
+                    and t.norm not in ctx.lex.that
+                    for t in subj
+                ):
+                    continue
             conj, subject = s0 - 1, list(subj)
         end_tok = conj - 1
         while end_tok >= 0 and toks[end_tok].text in (",", ";", "\u2014", "-"):
@@ -1251,6 +1267,7 @@ def _split_coordinated(
     return [(content, None, None)]
 
 
+_CONTRAST = frozenset("but and while whereas".split())
 _COMMAS = frozenset(",\uff0c\u3001\u060c")  # , ， 、 ،
 # what ends a Chinese source after 据 ("据新华社报道" -> 新华社)
 _CJK_REPORT_SUFFIXES = ("报道", "报导", "消息", "称", "说", "表示")
@@ -1626,11 +1643,12 @@ def _attr_for_sentence(
         or not tail_words
         or tail[0].text in (",", ".", ";")
         or tail[0].norm in _TAIL_ADVERBIAL
-        or (  # "CLAIM, said X"
+        or (  # "CLAIM, said X" (but not "X, NAME, said the talks had failed")
             ci > 0
             and stoks[ci - 1].text == ","
             and len(tail_words) <= 10
             and not _appositive_before(stoks, ci)
+            and not any(t.norm in _FINITE for t in tail)
         )
     )
     head_words = [t for t in stoks[: prior[0]] if _is_word(t)] if prior else []

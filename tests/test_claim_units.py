@@ -490,3 +490,20 @@ THAT_OF_THE_FRAME = [
 def test_the_that_of_the_frame_is_near_its_verb(text: str, content: str) -> None:
     (c,) = [c for c in run(text).claims if c.kind == "attributed"]
     assert c.text == content
+
+
+def test_a_second_subject_after_a_comma_and_a_conjunction_starts_a_second_claim() -> None:
+    text = "The ministry said the port would close, but most analysts said it would stay open."
+    got = [(c.text, c.source.text if c.source else None) for c in run(text).claims]
+    assert got == [
+        ("the port would close", "The ministry"),
+        ("it would stay open", "most analysts"),
+    ]
+
+
+def test_a_name_and_its_description_before_the_verb_are_the_source_not_the_claim() -> None:
+    text = "A lawyer for the port, Jon Arlan, said no decision had been made about an appeal."
+    (c,) = run(text).claims
+    assert c.text == "no decision had been made about an appeal"
+    assert c.source is not None
+    assert c.source.text.endswith("Jon Arlan")
