@@ -1462,6 +1462,8 @@ def _attr_for_sentence(
     for c in reversed(cues):
         if c[0] not in ("speech", "according"):
             continue
+        if c[1] > 0 and stoks[c[1] - 1].text == "," and stoks[c[1]].norm.endswith("ing"):
+            continue  # ", adding …" continues the frame before it
         tail = stoks[c[1] + c[2] :]
         tail_words = [t for t in tail if _is_word(t)]
         inverted = (
@@ -1469,6 +1471,7 @@ def _attr_for_sentence(
             and stoks[c[1] - 1].text == ","
             and len(tail_words) <= 10
             and not _appositive_before(stoks, c[1])
+            and not stoks[c[1]].norm.endswith("ing")  # ", adding …" continues the frame
         )
         if (
             tail_words
@@ -1602,13 +1605,17 @@ def _attr_for_sentence(
         or (stoks[k].text in _CLOSE_QUOTES and ctx.in_quote(stoks[k - 1].start if k else 0))
     ]
     tail = stoks[ci + ck :]
-    # "CLAIM, X said in June, citing …": the frame's tail ends before a citing phrase, which
-    # may be as long as it likes
+    # "CLAIM, X said in June, citing …", "CLAIM, X said, adding that …": the frame's tail ends
+    # before a citing phrase or a continuing verb of saying, which may be as long as they like
     cite_at = next(
         (
             k
             for k in range(len(tail) - 1)
-            if tail[k].text == "," and ctx.lex.citing.match(tail, k + 1)
+            if tail[k].text == ","
+            and (
+                ctx.lex.citing.match(tail, k + 1)
+                or (tail[k + 1].norm.endswith("ing") and ctx.lex.speech.match(tail, k + 1))
+            )
         ),
         None,
     )
@@ -1788,6 +1795,13 @@ def _attr_for_sentence(
         via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[jj - 1].start))
     elif stoks[ci].norm in ("told", "tells", "tell"):
         via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[min(len(stoks) - 1, j + 6)].end))
+        clause = _told_clause(stoks, j, object_given=ck > 1)  # ("told reporters" is a cue)
+        if clause is not None:
+            # "told reporters the port would close", "told CNN on Monday it is clear …"
+            via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[clause - 1].end))
+            content = _content_span(ctx, stoks, clause, sent)
+            frame = source is not None and source.mention is not None
+            return _Attr(source, content, cue_span, via + via_extra, frame=frame)
         if not any(t.norm == "that" for t in stoks[j : j + 10]):
             return _Attr(
                 source, None, cue_span, via + via_extra, frame=False, speaker_for_quotes=source
@@ -1810,6 +1824,69 @@ def _attr_for_sentence(
         content = _content_span(ctx, stoks, jj, sent)
     frame = source is not None and source.mention is not None
     return _Attr(source, content, cue_span, via + via_extra, frame=frame, negated=kind == "denial")
+
+
+_CLAUSE_SUBJECTS = frozenset("he she it they we i you there".split())
+_NOUN_SUBJECT_STARTS = frozenset("the a an this these those his her its their".split())
+_NOT_AN_OBJECT_END = _DETERMINERS | _NOUN_FOLLOWERS | frozenset("to in on at for and or".split())
+
+
+def _told_clause(stoks: Sequence[Token], j: int, *, object_given: bool = False) -> int | None:
+    """The start of a clause with no "that" after "told" and its object, within ten tokens:
+    a subject pronoun with a verb right after it ("told CNN on Monday it is clear …"), else a
+    determiner whose noun phrase an auxiliary follows ("told reporters the port would
+    close"). The object comes first (unless the cue holds it: ``object_given``), so the clause
+    starts after one token at least, and not after a determiner or a preposition."""
+    end = min(len(stoks), j + 10)
+    first = j if object_given else j + 1
+    for k in range(max(first, 1), end):
+        if stoks[k].text in (",", ";", ":", ".") or stoks[k].norm == "that":
+            break
+        if stoks[k - 1].norm in _NOT_AN_OBJECT_END or not _is_word(stoks[k - 1]):
+            continue
+        if stoks[k].norm in _CLAUSE_SUBJECTS and k + 1 < len(stoks):
+            nxt = stoks[k + 1]
+            if nxt.norm in _FINITE or nxt.norm in _ADVERBS or _finite_like(nxt):
+                return k
+    for k in range(max(first, 1), end):
+        if stoks[k].text in (",", ";", ":", ".") or stoks[k].norm == "that":
+            return None
+        if stoks[k - 1].norm in _NOT_AN_OBJECT_END or not _is_word(stoks[k - 1]):
+            continue
+        if stoks[k].norm in _NOUN_SUBJECT_STARTS and any(
+            t.norm in _FINITE for t in stoks[k + 2 : k + 5]
+        ):
+            return k
+    return None
+
+
+def _adding_after(
+    ctx: _Ctx,
+    stoks: Sequence[Token],
+    cues: Sequence[tuple[str, int, int]],
+    attr: _Attr,
+    sent: Sentence,
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The content and cue of "…, adding (that) CONTENT" after a frame whose own content is
+    only a quotation ("“…,” he said, adding he would never vote for her"), if any."""
+    for kind, ci, ck in cues:
+        t = stoks[ci]
+        if (
+            kind == "speech"
+            and ck == 1
+            and t.start >= attr.cue[1]
+            and t.norm.endswith("ing")
+            and ci > 0
+            and stoks[ci - 1].text == ","
+        ):
+            j = ci + 1
+            if j < len(stoks) and stoks[j].norm in ctx.lex.that:
+                j += 1
+            if j >= len(stoks):
+                return None
+            content = _content_span(ctx, stoks, j, sent)
+            return None if content is None else (content, (t.start, t.end))
+    return None
 
 
 def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:
@@ -2198,6 +2275,29 @@ def analyze(
                         )
                     )
                 ctx.remember(src, ctx.toks(src.pstart, src.pend) if src else ())
+            adding = _adding_after(ctx, stoks, s_cues, attr, sent)
+            if adding is not None and (attr.content is None or attr.content[1] <= adding[1][0]):
+                # "“…,” he said, adding that …", "CLAIM, X said, adding that …": what he added
+                # is a claim of his own, after the frame's content or its quotation
+                (a_start, a_end), a_cue = adding
+                inside = tuple(i for i in s_quotes if a_start <= quotes[i].start < a_end)
+                held += tuple(
+                    i for i in inside if quotes[i].open_mark > a_start and quotes[i].end <= a_end + 1
+                )
+                claims.append(
+                    RawClaim(
+                        "attributed",
+                        a_start,
+                        a_end,
+                        sent.index,
+                        source,
+                        attr.via,
+                        inside,
+                        a_cue,
+                        False,
+                        bp,
+                    )
+                )
             if source is not None:
                 ctx.remember(source, ctx.toks(source.pstart, source.pend))
                 para_speaker = source

@@ -507,3 +507,48 @@ def test_a_name_and_its_description_before_the_verb_are_the_source_not_the_claim
     assert c.text == "no decision had been made about an appeal"
     assert c.source is not None
     assert c.source.text.endswith("Jon Arlan")
+
+
+TOLD_WITHOUT_THAT = [
+    pytest.param("Maranova told reporters the port would close.", "the port would close",
+                 id="told-reporters"),
+    pytest.param("Maranova told the assembly the vote was lost.", "the vote was lost",
+                 id="told-a-noun-phrase"),
+    pytest.param("Arlan told Kessel Radio on Monday it is clear the port will close.",
+                 "it is clear the port will close", id="told-a-name-and-a-time"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), TOLD_WITHOUT_THAT)
+def test_told_with_a_bare_clause(text: str, content: str) -> None:
+    (c,) = run(text).claims
+    assert (c.kind, c.text) == ("attributed", content)
+
+
+@pytest.mark.parametrize(
+    "text", ["Maranova told the assembly to vote.", "Maranova told a story about the port."]
+)
+def test_told_without_a_clause_reports_no_content(text: str) -> None:
+    assert [c.kind for c in run(text).claims] == ["unattributed"]
+
+
+ADDING = [
+    pytest.param("“The day was grim,” Arlan said, adding he would never vote for her.",
+                 [("quoted", "The day was grim,"), ("attributed", "he would never vote for her")],
+                 id="after-a-quotation"),
+    pytest.param("The port will close, Maranova said, adding that talks would resume.",
+                 [("attributed", "The port will close"), ("attributed", "talks would resume")],
+                 id="after-a-trailing-frame"),
+    pytest.param("Maranova said the port will close, adding that talks would resume.",
+                 [("attributed", "the port will close"), ("attributed", "talks would resume")],
+                 id="after-the-content"),
+]
+
+
+@pytest.mark.parametrize(("text", "claims"), ADDING)
+def test_what_a_speaker_adds_is_a_claim_of_their_own(
+    text: str, claims: list[tuple[str, str]]
+) -> None:
+    report = run(text)
+    assert [(c.kind, c.text) for c in report.claims] == claims
+    assert len({c.source.text for c in report.claims if c.source}) == 1
