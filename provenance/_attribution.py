@@ -973,6 +973,14 @@ def _before_appositive(stoks: Sequence[Token], vi: int) -> tuple[int, int] | Non
     return (a + 1, k) if a + 1 < k else None
 
 
+def _name_ends(tail: Sequence[Token]) -> bool:
+    """Whether ``tail`` (after a verb of saying) is a name of two to six capitalized words
+    that ends the sentence ("…, said City Manager Dave Burkland."): the inverted frame's
+    speaker, whatever clauses come before the verb."""
+    words = [t for t in tail if t.text not in (".", "!", "?")]
+    return 2 <= len(words) <= 6 and all(_is_word(t) and _is_cap(t) for t in words)
+
+
 def _passive_with_agent(stoks: Sequence[Token], ci: int, ck: int) -> bool:
     before = [t.norm for t in stoks[max(0, ci - 3) : ci]]
     after = stoks[ci + ck].norm if ci + ck < len(stoks) else ""
@@ -1642,7 +1650,7 @@ def _attr_for_sentence(
         and _is_word(tail[0])
         and _is_cap(tail[0])
         and not any(t.norm in ctx.lex.that for t in tail)
-        and (clause_before or not _appositive_before(stoks, ci))
+        and (clause_before or not _appositive_before(stoks, ci) or _name_ends(tail))
     )
     tail_short = tail_short or inverted_name
     tail_adverbial = (

@@ -143,6 +143,14 @@ TRAILING_AFTER_A_PARTICIPLE = [
         "City Manager Ilse Maranova",
         id="participle-modifying-the-claim-then-an-inverted-name",
     ),
+    pytest.param(
+        "Staff balanced the budget, cutting operating funds by 15 percent, amounting to $4 "
+        "million in costs, said City Manager Ilse Maranova.",
+        "Staff balanced the budget, cutting operating funds by 15 percent, amounting to $4 "
+        "million in costs",
+        "City Manager Ilse Maranova",
+        id="two-participial-clauses-then-an-inverted-name",
+    ),
 ]
 
 
