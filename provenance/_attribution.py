@@ -227,25 +227,6 @@ _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my latest new earlier".split()
 )
 _PLURAL_HINT = frozenset({"they", "them", "their"})
-_OUTLET_HEADS = frozenset(
-    {
-        "agency",
-        "newspaper",
-        "broadcaster",
-        "channel",
-        "outlet",
-        "website",
-        "daily",
-        "paper",
-        "station",
-        "network",
-        "report",
-        "statement",
-        "article",
-        "editorial",
-    }
-    | {f[-1] for f in map(fold_phrase, ("الوكالة", "الصحيفة", "القناة", "الموقع")) if f}
-)
 _CLOSE_QUOTES = frozenset("\u201d\u00bb\u300d\u300f\"\u2019'")
 _OPEN_QUOTES = frozenset("\u201c\u00ab\u201e\u300c\u300e\"\u2018'")
 
@@ -275,6 +256,7 @@ class _Lex:
     group_pron: frozenset[str]
     not_subject: frozenset[str]
     description_heads: frozenset[str]
+    outlet_heads: frozenset[str]  # those of descriptions that refer to an outlet
     boilerplate: tuple[str, ...]
     scare: _Phrases
     agentless: _Phrases
@@ -368,6 +350,9 @@ def _lex(registry: Registry) -> _Lex:
         not_subject=frozenset(w.casefold() for w in lx.get("not_subject_starts", ())),
         description_heads=frozenset(
             f[-1] for f in map(fold_phrase, lx.get("descriptions", ())) if f
+        ),
+        outlet_heads=frozenset(
+            f[-1] for f in map(fold_phrase, lx.get("outlet_descriptions", ())) if f
         ),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
@@ -601,11 +586,16 @@ class _Ctx:
         if (
             mention is None
             and toks[-1].norm in self.lex.description_heads
-            and ((first == "the" and len(toks) <= 5) or (len(toks) == 1 and _rtl(toks[0])))
+            and (
+                (first == "the" and len(toks) <= 5)
+                or (len(toks) == 1 and _rtl(toks[0]))
+                or (len(toks) <= 2 and _cyrillic(toks[0]))
+            )
         ):
-            # a description that refers back: "the agency", "the Iranian commander"
+            # a description that refers back: "the agency", "the Iranian commander", "الوكالة",
+            # "в публикации" (languages without articles: the word alone, or after "в")
             head = toks[-1].norm
-            kind = "outlet" if head in _OUTLET_HEADS else "person"
+            kind = "outlet" if head in self.lex.outlet_heads else "person"
             name = self.resolve(kind, head)
             return SourceRef(ps, pe, name or self.text[ps:pe], self.resolved_mention)
         if (
@@ -2727,6 +2717,10 @@ def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
         if word not in ctx.known_names and not ctx.mentions_in(caps[0].start, caps[0].end):
             return None
     return ctx.source_from(run)
+
+
+def _cyrillic(t: Token) -> bool:
+    return "\u0400" <= t.text[:1] <= "\u04ff"
 
 
 def _rtl(t: Token) -> bool:

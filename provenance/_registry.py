@@ -504,6 +504,7 @@ LEXICON_KEYS = (
     "background_times",
     "not_cues",
     "descriptions",
+    "outlet_descriptions",
     "boilerplate",
     "scare_quote_cues",
     "agentless",

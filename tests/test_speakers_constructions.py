@@ -86,6 +86,9 @@ ROWS = [
                  "has changed.”", "Maranova", "Maranova", id="leading-participial-phrase"),
     pytest.param("While having a heated debate, a friend commented: “You will regret it.”",
                  "a friend", "a friend", id="subordinate-participle-before-the-subject"),
+    pytest.param("Переговоры сорваны, сообщает агентство Tasnim.\n\n"
+                 "В публикации отмечается: «Слухи не соответствуют действительности».",
+                 "В публикации", "Tasnim News Agency", id="russian-description-of-the-outlet"),
 ]
 
 
