@@ -11,6 +11,7 @@ attributed or unattributed.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TypeVar
@@ -371,6 +372,21 @@ def _is_cap(t: Token) -> bool:
     return t.text[:1].isupper() or (t.kind == "acro")
 
 
+def _name_word(t: Token) -> bool:
+    """A capitalized word that may be part of a person's name (as ``note_people`` reads)."""
+    return t[2][:1].isupper() and t[5] == "word" and t[3] not in _NOT_NAME
+
+
+def _person_name(text: str, run: Sequence[Token]) -> str | None:
+    """The name of a person in a run of capitalized words: its last two words, after any
+    title ("Senate Minority Leader Harry Reid" is Harry Reid); None if fewer are left."""
+    cut = max((k + 1 for k, x in enumerate(run) if x.norm in _NOT_PERSON), default=0)
+    run = run[cut:]
+    if len(run) < 2:
+        return None
+    return text[run[-2].start : run[-1].end]
+
+
 def _is_word(t: Token) -> bool:
     return t.kind in ("word", "acro", "cjk")
 
@@ -581,6 +597,11 @@ class _Ctx:
         if len(toks) == 1 and first in self.lex.person_pron:
             return SourceRef(ps, pe, self.resolve("person"))
         if len(toks) == 1 and first in self.lex.group_pron:
+            pair = self._pair_before(ps) if first in _PLURAL_HINT else None
+            if pair is not None:
+                # "Barack Obama and Mitt Romney … although they agreed": the pair named before
+                # the pronoun in its sentence
+                return SourceRef(ps, pe, pair)
             name = self.resolve("group" if first in _PLURAL_HINT else "it")
             return SourceRef(ps, pe, name, self.resolved_mention)
         if (
@@ -621,6 +642,40 @@ class _Ctx:
             # a surname alone ("Ekwueme") names the person introduced in full before
             name = self.surnames.get(name, name)
         return SourceRef(ps, pe, name, mention)
+
+    def _pair_before(self, pos: int) -> str | None:
+        """The last two people named together ("A and B", "A and Republican challenger B")
+        before ``pos`` in the current sentence, as "A and B"; None if there are none."""
+        sent = self.doc.sentences[self.cur_sentence] if self.cur_sentence >= 0 else None
+        if sent is None or not sent.start <= pos <= sent.end:
+            return None
+        toks = self.toks(sent.start, pos)
+        runs: list[tuple[int, int]] = []  # [start, end) of runs of capitalized words
+        k = 0
+        while k < len(toks):
+            if _name_word(toks[k]):
+                e = k
+                while e < len(toks) and _name_word(toks[e]):
+                    e += 1
+                runs.append((k, e))
+                k = e
+            else:
+                k += 1
+        named = [
+            (a, e, name)
+            for a, e in runs
+            if (name := _person_name(self.text, toks[a:e])) is not None
+        ]
+        for (_a1, e1, one), (a2, _e2, two) in reversed(list(itertools.pairwise(named))):
+            between = toks[e1:a2]
+            if (
+                between
+                and between[0].norm == "and"
+                and len(between) <= 4
+                and all(t.kind == "word" for t in between)
+            ):
+                return f"{one} and {two}"
+        return None
 
     def _recent_group(self) -> str | None:
         for i in range(len(self.history) - 1, -1, -1):
@@ -693,11 +748,8 @@ class _Ctx:
             self._note_run(run)
 
     def _note_run(self, run: list[Token]) -> None:
-        # a title before the name ("Senate Minority Leader Harry Reid") is not part of it
-        cut = max((k + 1 for k, x in enumerate(run) if x.norm in _NOT_PERSON), default=0)
-        run = run[cut:]
-        if len(run) >= 2:
-            name = self.text[run[-2].start : run[-1].end]
+        name = _person_name(self.text, run)
+        if name is not None:
             self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
             self._note_name(name)
 

@@ -89,6 +89,9 @@ ROWS = [
     pytest.param("Переговоры сорваны, сообщает агентство Tasnim.\n\n"
                  "В публикации отмечается: «Слухи не соответствуют действительности».",
                  "В публикации", "Tasnim News Agency", id="russian-description-of-the-outlet"),
+    pytest.param("Mayor Jon Arlan and rival candidate Ilse Maranova clashed on Monday "
+                 "although they both agreed that a strike must be a “last resort”.", "they",
+                 "Jon Arlan and Ilse Maranova", id="plural-pronoun-after-a-named-pair"),
 ]
 
 
