@@ -516,7 +516,14 @@ class _Ctx:
                 break
             part.append(t)
         if not part or not (_is_word(part[-1]) and _is_cap(part[-1])):
-            return None  # the head is a common noun: "Foreign ministers of Iran"
+            # the head is a common noun ("Foreign ministers of Iran"); a name may follow it
+            # between commas ("a soldier, Hamid Dehqani")
+            k = len(part)
+            if k < len(toks) and toks[k].text == ",":
+                apposed = list(itertools.takewhile(lambda t: t.text != ",", toks[k + 1 :]))
+                if 2 <= len(apposed) <= 4 and all(_is_word(t) and _is_cap(t) for t in apposed):
+                    return self.text[apposed[0].start : apposed[-1].end]
+            return None
         runs: list[list[Token]] = []
         cur: list[Token] = []
         for k, t in enumerate(part):
@@ -1622,6 +1629,11 @@ def _attr_for_sentence(
             speaker_toks = speaker_toks[split + 1 :]
         source = ctx.source_from(speaker_toks)
         via = tuple(ctx.mentions_in(quoter[0].start, quoter[-1].end)) if quoter else ()
+        if quoter and not via:
+            # "They quoted a soldier as saying …": the outlet a pronoun or a description of
+            # the quoter refers to
+            ref = ctx.source_from(quoter)
+            via = (ref.mention,) if ref is not None and ref.mention is not None else ()
         if source is not None and source.mention is not None and source.mention not in via:
             via = (*via, source.mention)
         j = _after_that(ctx, stoks, ci + ck)

@@ -560,3 +560,16 @@ def test_what_a_speaker_adds_is_a_claim_of_their_own(
     report = run(text)
     assert [(c.kind, c.text) for c in report.claims] == claims
     assert len({c.source.text for c in report.claims if c.source}) == 1
+
+
+def test_a_quoter_named_by_a_pronoun_is_the_conduit() -> None:
+    text = ("IRNA said its reporters visited the front. They quoted a soldier, Hamid Dehqani, "
+            "as saying the rain had stopped the enemy.")
+    report = run(text)
+    c = report.claims[-1]
+    assert c.text == "the rain had stopped the enemy"
+    assert c.source is not None
+    assert c.source.name == "Hamid Dehqani"
+    (m,) = [report.mention(v) for v in c.via]
+    assert m is not None
+    assert m.text == "IRNA"
