@@ -830,6 +830,7 @@ class _Attr:
 
 
 _PARTICLES = frozenset("up out off away".split())
+_PASSIVE_ADVERBS = frozenset("once widely previously first reportedly repeatedly".split())
 _AMOUNTS = frozenset("much little nothing anything something everything more less".split())
 _TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning beyond".split())
 _ASPECTUAL = frozenset("continued continues continue went goes".split())
@@ -893,6 +894,8 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 k = 0  # "without quoting any sources": no source at all
             if k and kind in ("speech", "act", "denial") and i > 0:
                 prev = toks[i - 1]
+                if prev.norm in _ADVERBS | _PASSIVE_ADVERBS and i > 1:
+                    prev = toks[i - 2]  # "was once asked", "is widely reported"
                 if prev.norm in _DETERMINERS or (
                     prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-"
                 ):
@@ -914,6 +917,8 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 nxt = toks[i + k].norm
                 if nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
                     k = 0  # "showed up", "carried out", "continued to stay away"
+                elif nxt == "by" and (i == 0 or toks[i].norm.endswith("ing")):
+                    k = 0  # "(Reporting by …; Editing by …)": a credit line
                 elif nxt in _AMOUNTS and (
                     i + k + 1 >= len(toks)
                     or toks[i + k + 1].norm in _TOPIC_PREPOSITIONS
@@ -1922,6 +1927,36 @@ def _told_clause(stoks: Sequence[Token], j: int, *, object_given: bool = False) 
     return None
 
 
+_QUESTION_VERBS = frozenset("asked asks ask asking wondered wonders wondering".split())
+_QUESTION_WORDS = frozenset("whether if about how what why who whom when where which".split())
+# subordinators that open a clause whose own verb of saying reports only inside it ("As X
+# reported, CLAIM" is a frame over the main clause, so "as" is not one of them)
+_OPENING_SUBORDINATORS = _SUBORDINATORS - {"as"} | {"once", "unless", "whenever"}
+
+
+def _bounded_content(ctx: _Ctx, stoks: Sequence[Token], attr: _Attr) -> _Attr | None:
+    """``attr`` with its content cut to what its cue can report. A question reports no
+    content ("asked whether the port would close", "asked the minister about …"); a verb of
+    saying inside an opening subordinate clause reports only up to the clause's comma
+    ("Although Tasnim said the talks failed, the port stayed open")."""
+    assert attr.content is not None
+    k = bisect.bisect_left([t.start for t in stoks], attr.cue[0])
+    if k < len(stoks) and stoks[k].norm in _QUESTION_VERBS:
+        for t in stoks[k + 1 : k + 6]:
+            if t.norm in _QUESTION_WORDS:
+                return attrs.evolve(attr, content=None)
+            if t.kind == "punct" or t.norm in ctx.lex.that:
+                break
+    if stoks and stoks[0].norm in _OPENING_SUBORDINATORS and k > 0:
+        comma = next((j for j, t in enumerate(stoks) if t.text == ","), None)
+        if comma is not None and k < comma and stoks[comma].start < attr.content[1]:
+            end = stoks[comma].start
+            if end <= attr.content[0]:
+                return attrs.evolve(attr, content=None)
+            return attrs.evolve(attr, content=(attr.content[0], end))
+    return attr
+
+
 def _adding_after(
     ctx: _Ctx,
     stoks: Sequence[Token],
@@ -2286,6 +2321,8 @@ def analyze(
             if bp or labelled
             else (_attr_for_sentence(ctx, sent, stoks, s_cues) or _headline_attr(ctx, sent, stoks))
         )
+        if attr is not None and attr.content is not None:
+            attr = _bounded_content(ctx, stoks, attr)
         if attr is not None and attr.act and frame is not None and not s_quotes_any(sent):
             attr = None  # carried below: the frame's claim, with the act's subject as source
         qa = bisect.bisect_left(real_opens, sent.start)
@@ -2374,6 +2411,7 @@ def analyze(
             and not s_quotes
             and not bp
             and not _parenthetical(ctx, sent)
+            and not ctx.text[sent.start : sent.end].rstrip(" \"'\u201d\u2019)").endswith("?")
         ):
             # carried frame: the sentence still reports what the outlet said
             content = (stoks[0].start, sent.end)

@@ -573,3 +573,30 @@ def test_a_quoter_named_by_a_pronoun_is_the_conduit() -> None:
     (m,) = [report.mention(v) for v in c.via]
     assert m is not None
     assert m.text == "IRNA"
+
+
+BOUNDED = [
+    pytest.param("Although Tasnim said the talks failed, the port stayed open.",
+                 [("attributed", "the talks failed")], id="inside-an-opening-subordinate-clause"),
+    pytest.param("As first reported by Kessel Radio, the talks failed.",
+                 [("attributed", "the talks failed")], id="as-first-reported-by"),
+    pytest.param("Maranova asked whether the port would close.", [("unattributed", None)],
+                 id="a-question-whether"),
+    pytest.param("Maranova asked the minister about the port.", [("unattributed", None)],
+                 id="a-question-about"),
+    pytest.param("Jon Arlan was once asked how the war would end.", [("unattributed", None)],
+                 id="a-passive-with-an-adverb"),
+    pytest.param("(Reporting by Ilse Maranova; Editing by Jon Arlan.)", [("unattributed", None)],
+                 id="a-credit-line"),
+    pytest.param("It's worth noting that this is the first time.", [("unattributed", None)],
+                 id="worth-noting"),
+    pytest.param("Tasnim said the talks failed. So why would the port stay open?",
+                 [("attributed", "the talks failed"), ("unattributed", None)],
+                 id="a-question-ends-a-carried-frame"),
+]
+
+
+@pytest.mark.parametrize(("text", "claims"), BOUNDED)
+def test_what_a_cue_can_report(text: str, claims: list[tuple[str, str | None]]) -> None:
+    got = [(c.kind, c.text if c.kind == "attributed" else None) for c in run(text).claims]
+    assert got == claims
