@@ -830,6 +830,56 @@ class _Attr:
 
 
 _PARTICLES = frozenset("up out off away".split())
+# after "said", words of a headline's passive ("X said poised to …" = "X is said to be …")
+_SAID_TO_BE = frozenset(
+    """poised ready keen eager willing likely unlikely planning considering weighing mulling
+    nearing eyeing preparing""".split()
+)
+_NAMING = frozenset("called named dubbed titled labeled labelled branded".split())
+# verbs whose "on"/"about" phrase is a topic, not reported content
+_TOPIC_VERBS = frozenset(
+    "reported reports reporting wrote writes commented comments spoke speaks talked".split()
+)
+_TIME_WORDS = frozenset(
+    """yesterday today tonight earlier later also again first monday tuesday wednesday thursday
+    friday saturday sunday""".split()
+)
+
+
+def _naming(toks: Sequence[Token], i: int, k: int) -> bool:
+    """Whether a verb of naming at ``toks[i]`` gives something its name rather than calls
+    someone something: after a comma, or after a common noun with a capitalized name that
+    ends the phrase ("a stream called Miracle Run", "The entity, called Reuters Founder Share
+    Co., has …"); not "Trump called Clinton a liar"."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.text != "," and not (
+        prev.kind == "word" and not _is_cap(prev) and prev.norm not in _SUBJECT_PRONOUNS
+    ):
+        return False
+    e = i + k
+    while e < len(toks) and (
+        (_is_word(toks[e]) and _is_cap(toks[e])) or (toks[e].text == "." and _initial_dot(toks, e))
+    ):
+        e += 1
+    return e > i + k and (e == len(toks) or toks[e].text in (",", ".", ";", ")"))
+
+
+def _topic_only(ctx: _Ctx, toks: Sequence[Token], j: int) -> bool:
+    """Whether what follows a verb of reporting at ``j`` is only its topic: "on" or "about"
+    and a noun phrase that is not a date, after any time words, with no clause of saying
+    ("reported yesterday on the southern war front", not "reported on Monday that …")."""
+    while j < len(toks) and toks[j].norm in _TIME_WORDS:
+        j += 1
+    if j + 1 >= len(toks) or toks[j].norm not in ("on", "about"):
+        return False
+    nxt = toks[j + 1]
+    if nxt.norm in _TIME_WORDS or nxt.kind == "num" or ctx.lex.background_times.match(toks, j + 1):
+        return False
+    return not any(t.norm in ctx.lex.that for t in toks[j + 1 :])
+
+
 _PASSIVE_ADVERBS = frozenset("once widely previously first reportedly repeatedly".split())
 _AMOUNTS = frozenset("much little nothing anything something everything more less".split())
 _TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning beyond".split())
@@ -919,6 +969,12 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     k = 0  # "showed up", "carried out", "continued to stay away"
                 elif nxt == "by" and (i == 0 or toks[i].norm.endswith("ing")):
                     k = 0  # "(Reporting by …; Editing by …)": a credit line
+                elif toks[i].norm == "said" and nxt in _SAID_TO_BE:
+                    k = 0  # a headline's passive: "Reuters said poised to accept offer"
+                elif toks[i].norm in _NAMING and _naming(toks, i, k):
+                    k = 0  # "a stream called Miracle Run", "The entity, called X, has …"
+                elif toks[i].norm in _TOPIC_VERBS and _topic_only(ctx, toks, i + k):
+                    k = 0  # "advances Tehran reported yesterday on the southern front"
                 elif nxt in _AMOUNTS and (
                     i + k + 1 >= len(toks)
                     or toks[i + k + 1].norm in _TOPIC_PREPOSITIONS
@@ -1883,7 +1939,7 @@ def _attr_for_sentence(
             .lower()
             in ("by", "to", "on", "with", "a", "an", "in")
         )
-    if jj == j and not ctx.lex.bare.match(stoks, ci) and kind == "speech":
+    if jj == j and not ctx.lex.bare.match(stoks, ci) and kind == "speech" and stoks[j].text != ":":
         # a verb of saying with an object, not a clause: "He also warned the United States …";
         # the content is what follows the cue
         content = (stoks[j].start, end_trim) if stoks[j].start < end_trim else None

@@ -600,3 +600,40 @@ BOUNDED = [
 def test_what_a_cue_can_report(text: str, claims: list[tuple[str, str | None]]) -> None:
     got = [(c.kind, c.text if c.kind == "attributed" else None) for c in run(text).claims]
     assert got == claims
+
+
+NOT_REPORTED_CONTENT = [
+    pytest.param("The entity, called Kessel Port Holdings, has a veto over any sale.",
+                 id="a-participle-that-names"),
+    pytest.param("The mine was built near a stream called Miracle Run.", id="a-noun-called-a-name"),
+    pytest.param("Harbour Times: Kessel Radio said poised to accept the offer",
+                 id="a-headline-passive-said"),
+    pytest.param("The rebels made no comment on advances the army reported yesterday on the "
+                 "southern front.", id="reported-on-a-topic"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED_CONTENT)
+def test_no_claim_of_the_verb(text: str) -> None:
+    sources = {c.source.text for c in run(text).claims if c.source is not None}
+    assert not sources & {"The entity", "Kessel Radio", "the army", "The mine"}
+    if "Harbour Times" not in text:
+        assert [c.kind for c in run(text).claims] == ["unattributed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Trump called Clinton a liar.", "Clinton a liar"),
+        ("Tasnim reported on Monday that the talks failed.", "the talks failed"),
+        ("Tasnim reported on June 5 that the talks failed.", "the talks failed"),
+    ],
+)
+def test_a_verb_with_a_date_or_two_objects_still_reports(text: str, content: str) -> None:
+    (c,) = run(text).claims
+    assert (c.kind, c.text) == ("attributed", content)
+
+
+def test_a_colon_after_the_verb_leaves_a_quotation_alone() -> None:
+    report = run("В публикации отмечается: «Ряд каналов опубликовал слухи».")
+    assert [c.kind for c in report.claims] == ["quoted"]
