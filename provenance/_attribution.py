@@ -2746,15 +2746,28 @@ def _quote_speaker(
                 if not via and frame is not None:
                     via = frame.via
                 return spk, via
-    # (2) a cue before the opening mark in the same sentence
-    if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None:
+    # (2) a cue before the opening mark in the same sentence (the sentence's frame, unless a
+    # participle of saying hangs on a name nearer the quotation: "The ad shows Trump saying
+    # “…”")
+    before = [t for t in stoks if t.end <= q.open_mark]
+    cues = _find_cue(ctx, before)
+    nearer = False
+    if cues and attr is not None:
+        ci = cues[-1][1]
+        nearer = (
+            before[ci].start >= attr.cue[1]
+            and before[ci].norm.endswith("ing")
+            and ci > 0
+            and _is_word(before[ci - 1])
+            and _is_cap(before[ci - 1])
+            and before[ci - 1].norm not in _NOT_PERSON
+        )
+    if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None and not nearer:
         spk = attr.speaker_for_quotes or attr.source
         via = attr.via or (frame.via if frame else ())
         if spk.mention is not None and spk.mention not in via:
             via = (spk.mention, *via)
         return spk, via
-    before = [t for t in stoks if t.end <= q.open_mark]
-    cues = _find_cue(ctx, before)
     if cues:
         kind, ci, ck = cues[-1]
         subj = _subject(ctx, before, ci, 0)

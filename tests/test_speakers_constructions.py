@@ -92,6 +92,8 @@ ROWS = [
     pytest.param("Mayor Jon Arlan and rival candidate Ilse Maranova clashed on Monday "
                  "although they both agreed that a strike must be a “last resort”.", "they",
                  "Jon Arlan and Ilse Maranova", id="plural-pronoun-after-a-named-pair"),
+    pytest.param("The ad shows Ilse Maranova saying “we will win.”", "Ilse Maranova",
+                 "Ilse Maranova", id="a-participle-of-saying-nearer-than-the-frame"),
 ]
 
 
