@@ -1153,6 +1153,16 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
         if t.norm in _CLAUSE_BREAK and k < vi - 1:
             start = k + 1  # "… but both spoke", "although they agreed"
             break
+    # "…, and when pressed on why, the 34-year-old mother of three replied": a noun phrase
+    # after the last comma, with no verb of its own, is the subject
+    last_comma = next((k for k in range(vi - 2, start, -1) if stoks[k].text == ","), None)
+    if (
+        last_comma is not None
+        and stoks[vi - 1].text != ","  # not "X, a senior adviser, said": an appositive
+        and stoks[last_comma + 1].norm in ("the", "a", "an")
+        and not any(_finite_like(t) or t.text in _CLOSE_QUOTES for t in stoks[last_comma + 1 : vi])
+    ):
+        start = last_comma + 1
     subj = _strip_intro(list(stoks[start:vi]))
     for k in range(1, len(subj) - 1):
         # "The minister, speaking to reporters, said": drop the participial phrase
@@ -2754,13 +2764,24 @@ def _quote_speaker(
     nearer = False
     if cues and attr is not None:
         ci = cues[-1][1]
-        nearer = (
-            before[ci].start >= attr.cue[1]
-            and before[ci].norm.endswith("ing")
-            and ci > 0
-            and _is_word(before[ci - 1])
-            and _is_cap(before[ci - 1])
-            and before[ci - 1].norm not in _NOT_PERSON
+        ck = cues[-1][2]
+        nearer = before[ci].start >= attr.cue[1] and (
+            (
+                before[ci].norm.endswith("ing")
+                and ci > 0
+                and _is_word(before[ci - 1])
+                and _is_cap(before[ci - 1])
+                and before[ci - 1].norm not in _NOT_PERSON
+            )
+            # "Tasnim reported that the commander said: “…”": the quotation is the nearer
+            # verb's own complement
+            or (
+                cues[-1][0] == "speech"
+                and ci > 0
+                and before[ci - 1].norm not in ("and", "but")  # not the frame's own verb again
+                and before[ci - 1].text != ","
+                and all(t.text in (":", ",") or t.norm in ctx.lex.that for t in before[ci + ck :])
+            )
         )
     if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None and not nearer:
         spk = attr.speaker_for_quotes or attr.source

@@ -637,3 +637,19 @@ def test_a_verb_with_a_date_or_two_objects_still_reports(text: str, content: str
 def test_a_colon_after_the_verb_leaves_a_quotation_alone() -> None:
     report = run("В публикации отмечается: «Ряд каналов опубликовал слухи».")
     assert [c.kind for c in report.claims] == ["quoted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Back when it signed the treaty 20 years ago, the port authority promised that "
+         "the docks would stay open.", "the port authority"),
+        ("Overall, the fund said advanced economies will grow 1.6 percent.", "the fund"),
+        ("Jon Arlan, an outside adviser to the campaign, said the plan would change.",
+         "Jon Arlan"),
+    ],
+)
+def test_the_subject_is_the_noun_phrase_after_the_last_comma(text: str, source: str) -> None:
+    (c,) = run(text).claims
+    assert c.source is not None
+    assert c.source.text == source
