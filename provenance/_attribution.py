@@ -946,10 +946,14 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 prev = toks[i - 1]
                 if prev.norm in _ADVERBS | _PASSIVE_ADVERBS and i > 1:
                     prev = toks[i - 2]  # "was once asked", "is widely reported"
-                if prev.norm in _DETERMINERS or (
-                    prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-"
+                if (
+                    prev.norm in _DETERMINERS
+                    or (prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-")
+                    or (prev.norm == "called" and i > 1 and toks[i - 2].norm == "so")
                 ):
-                    k = 0  # "the report said", "a so-called …": a noun, not a verb
+                    # "the report said", "a so-called …", "so-called carried interest": a noun
+                    # or an adjective, not a verb
+                    k = 0
                 elif (
                     prev.norm in _PASSIVE_AUX
                     and not toks[i].norm.endswith("ing")
@@ -1852,6 +1856,12 @@ def _attr_for_sentence(
                 negated=kind == "denial",
             )
 
+    if floor == 0 and stoks[0].norm in _OPENING_SUBORDINATORS:
+        # "Though he has heralded X, a loophole, experts say …": the subject follows the last
+        # comma of the opening clause
+        comma = next((k for k in range(ci - 1, 0, -1) if stoks[k].text == ","), None)
+        if comma is not None and not any(_finite_like(t) for t in stoks[comma + 1 : ci]):
+            floor = comma + 1
     subj = _participle_subject(ctx, stoks, ci) or _subject(ctx, stoks, ci, min(floor, ci))
     if cues[0][1] == 0 and cues[0][0] in ("speech", "act", "denial") and _rtl(stoks[0]):
         # verb first ("ووصفت الصحيفة …، مضيفة أن …"): the subject follows the first verb

@@ -653,3 +653,12 @@ def test_the_subject_is_the_noun_phrase_after_the_last_comma(text: str, source: 
     (c,) = run(text).claims
     assert c.source is not None
     assert c.source.text == source
+
+
+def test_the_subject_after_an_opening_subordinate_clause() -> None:
+    text = ("Though he has praised so-called carried interest, a loophole, experts say the "
+            "changes would be swamped by other cuts.")
+    (c,) = run(text).claims
+    assert c.text == "the changes would be swamped by other cuts"
+    assert c.source is not None
+    assert c.source.text == "experts"
