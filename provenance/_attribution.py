@@ -1352,8 +1352,8 @@ def _split_coordinated(
             continue
         prev = toks[ci - 1]
         subject: list[Token] | None = None
-        if prev.norm == "and" or (prev.text == "," and toks[ci].norm.endswith("ing")):
-            conj = ci - 1
+        if prev.norm in ("and", "but") or (prev.text == "," and toks[ci].norm.endswith("ing")):
+            conj = ci - 1  # "… and said …", "… but noted that …": the same speaker
         else:
             # "…, but he said …", "… and Fowler said …": a subject of its own after "but"/"and"
             s0 = ci - 1

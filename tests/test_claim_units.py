@@ -662,3 +662,12 @@ def test_the_subject_after_an_opening_subordinate_clause() -> None:
     assert c.text == "the changes would be swamped by other cuts"
     assert c.source is not None
     assert c.source.text == "experts"
+
+
+def test_but_and_a_second_verb_of_saying_is_a_second_claim_of_the_same_speaker() -> None:
+    text = "His aides say it is too early to plan a run but noted that Arlan won twice."
+    got = [(c.text, c.source.text if c.source else None) for c in run(text).claims]
+    assert got == [
+        ("it is too early to plan a run", "His aides"),
+        ("Arlan won twice", "His aides"),
+    ]
