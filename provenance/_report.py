@@ -227,6 +227,7 @@ class Finding:
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_LF = re.compile("\n")
 
 
 @attrs.frozen(eq=False)
@@ -237,6 +238,11 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
+        if text.count("\r") == text.count("\r\n"):
+            # every "\r" is the first half of a "\r\n": each line then ends just after a "\n",
+            # which ``re`` finds as a literal (a megabyte in 0.5 ms, where the alternation
+            # tries a match at every position: 7 ms)
+            return cls((0, *map(re.Match.end, _LF.finditer(text))))
         return cls((0, *map(re.Match.end, _LINE_END.finditer(text))))
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -33,6 +33,8 @@ class RuleContext:
         object.__setattr__(self, "_by_id", by_id)
 
     def in_boilerplate(self, start: int) -> bool:
+        if not self.boilerplate:
+            return False  # (most briefs; the rules ask for every claim)
         return any(s <= start < e for s, e in self.boilerplate)
 
     def mention(self, mention_id: str) -> Mention | None:
