@@ -115,7 +115,11 @@ def check(
         plan: tuple[tuple[Rule, Severity], ...] = (
             tuple((r, r.severity) for r in rules) if rules is not None else cfg.rules_for(path)
         )
-        return _build(doc, reg, day, plan, cfg)
+        report = _build(doc, reg, day, plan, cfg)
+        # The document (a value per sentence and paragraph) is freed now, not at the return:
+        # the collector runs as soon as it is restored, and would walk it all once more.
+        del doc
+    return report
 
 
 def _build(
