@@ -7,7 +7,7 @@ import bisect
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance._disclosure import _sentence_tokens
+from provenance._disclosure import _SentenceTokens
 from provenance._text import tokenize
 
 
@@ -35,5 +35,11 @@ def test_sentence_tokens_match_the_reference(text: str, cuts: list[int]) -> None
     end = max(start, end)
     pstart = max(start, pstart)
     pend = max(pstart + 1, pend)  # (a mention is never empty)
-    stoks, mi, me = _sentence_tokens(tokenize(text), start, end, pstart, pend)
-    assert (list(stoks), mi, me) == _reference(text, start, end, pstart, pend)
+    sentence_tokens = _SentenceTokens(tokenize(text))
+    for _ in range(2):  # (the second time from what was kept)
+        stoks, mi, me = sentence_tokens.at(start, end, pstart, pend)
+        assert (list(stoks), mi, me) == _reference(text, start, end, pstart, pend)
+    # another mention of the same sentence
+    other = max(start, min(pstart + 3, end - 1))
+    stoks, mi, me = sentence_tokens.at(start, end, other, other + 1)
+    assert (list(stoks), mi, me) == _reference(text, start, end, other, other + 1)
