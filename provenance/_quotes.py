@@ -87,7 +87,7 @@ def _double_quotes(
     if marks is None:
         marks = [m.start() for m in _D_MARKS.finditer(text, start, end)]
     if not marks:
-        return pairs, None  # (most paragraphs)
+        return pairs, None  # (a paragraph without any)
     # each mark's context is judged once (a mark is looked at again for every opener before it)
     can_open = [_is_open_pos(text, i, start, end) for i in marks]
     can_close = [_is_close_pos(text, i, start, end) for i in marks]
