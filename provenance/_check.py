@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from ._document import Document, Format, format_for_suffix, read_document
 from ._exceptions import InputError
 from ._gcpause import paused
 from ._matching import RawMention, find_mentions
+from ._model import Controller
 from ._quotes import find_quotes
 from ._registry import Registry
 from ._report import (
@@ -113,7 +115,11 @@ def check(
         plan: tuple[tuple[Rule, Severity], ...] = (
             tuple((r, r.severity) for r in rules) if rules is not None else cfg.rules_for(path)
         )
-        return _build(doc, reg, day, plan, cfg)
+        report = _build(doc, reg, day, plan, cfg)
+        # The document (a value per sentence and paragraph) is freed now, not at the return:
+        # the collector runs as soon as it is restored, and would walk it all once more.
+        del doc
+    return report
 
 
 def _build(
@@ -199,10 +205,12 @@ def _build(
             )
         )
 
-    # ---- claims
+    # ---- claims (thousands a megabyte: the helpers are called only for what they change;
+    # without a source, conduits or quotes they give None, () and ())
     claims: list[Claim] = []
+    identity = doc.map.is_identity
     for rc in analysis.claims:
-        s, e = to_original(rc.pstart, rc.pend)
+        s, e = (rc.pstart, rc.pend) if identity else to_original(rc.pstart, rc.pend)
         if e <= s:
             continue
         claims.append(
@@ -212,18 +220,22 @@ def _build(
                 s,
                 e,
                 text[s:e],
-                span(rc.source),
-                via_ids(rc.via, rc.source),
-                tuple(quote_ids[q] for q in rc.quotes if q in quote_ids),
+                None if rc.source is None else span(rc.source),
+                via_ids(rc.via, rc.source) if rc.via else (),
+                tuple(quote_ids[q] for q in rc.quotes if q in quote_ids) if rc.quotes else (),
                 rc.negated,
                 rc.boilerplate,
             )
         )
 
-    boiler = tuple(
-        to_original(p.start, p.end)
-        for p in doc.paragraphs
-        if p.index in analysis.boilerplate_paragraphs
+    boiler = (
+        tuple(
+            to_original(p.start, p.end)
+            for p in doc.paragraphs
+            if p.index in analysis.boilerplate_paragraphs
+        )
+        if analysis.boilerplate_paragraphs
+        else ()
     )
     ctx = RuleContext(
         text,
@@ -246,8 +258,10 @@ def _build(
     findings = apply_suppressions(text, doc.comments, findings, lines)
     enabled = {r.code: sev for r, sev in plan}
     floor = SEVERITY_RANK[cfg.report_level]
+    # (a finding that already has its configured severity is kept: evolving it would give
+    # an equal copy)
     findings = [
-        attrs.evolve(f, severity=enabled[f.rule]) if f.rule in enabled else f
+        f if f.severity == enabled[f.rule] else attrs.evolve(f, severity=enabled[f.rule])
         for f in findings
         if f.rule in enabled and SEVERITY_RANK[enabled[f.rule]] >= floor
     ]
@@ -269,8 +283,15 @@ def _build(
         version=__version__,
         path=doc.path,
         format=doc.format,
-        paragraphs=tuple(to_original(p.start, p.end) for p in doc.paragraphs),
+        paragraphs=(
+            tuple(map(_SPAN, doc.paragraphs))  # (start, end) as they are, at C speed
+            if identity
+            else tuple(to_original(p.start, p.end) for p in doc.paragraphs)
+        ),
     )
+
+
+_SPAN = operator.attrgetter("start", "end")
 
 
 def _same_span(start: int, end: int) -> tuple[int, int]:
@@ -294,8 +315,6 @@ def _mention(
         for cid in g.controllers:
             org = reg.organizations.get(cid)
             if org is not None:
-                from ._model import Controller
-
                 ctl.append(Controller(org.id, org.name, org.type))
         disc = disclosures.get(f"#{idx}")
         return Mention(

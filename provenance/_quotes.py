@@ -20,15 +20,24 @@ _D_CLOSE = frozenset("\u201d\u00bb\u300d\u300f\u301e\u201c\uff02")
 _S_OPEN = frozenset("\u2018\u201a\u2039")
 _S_MARKS = re.compile("['\u2018\u2019\u201a\u2039\u203a]")
 _OPEN_CONTEXT = frozenset(" \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff")
+# what may come before an opening mark (_is_open_pos), or else the paragraph's start
+_OPEN_BEFORE = _OPEN_CONTEXT | _D_OPEN | _S_OPEN
 _MAX_QUOTE = 3000  # longest quotation segment in one paragraph we pair (characters)
 _SENTENCE_PUNCT = ",.!?\u2026;:\u3002\uff0c\u060c\u061b\u061f\u3001"
 _AFTER_CLOSE = ",.;:!?)\u2014\u2013-\u3002\uff0c\u060c\u061b\u061f\u3001"
 _MAX_MARKS = 64  # quotation marks looked at to close one quotation (bounds the work per mark)
 _MAX_LOOKAHEAD = 16
 _D_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]')
+_S_CHARS = frozenset("'\u2018\u2019\u201a\u2039\u203a")  # _S_MARKS
+_ALL_MARKS = re.compile(
+    '["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02'
+    "'\u2018\u2019\u201a\u2039\u203a]"
+)  # _D_MARKS and _S_MARKS (the two classes have no character in common)
 # two apostrophes that can close a quotation (the last two of a run of three: the first
 # closes an inner single quotation)
-_DOUBLED_CLOSE = re.compile(r"(?<!\s)''(?![\w'])")
+# (``(?<!\s)''`` written ``''(?<!\s'')``, the same test once the two apostrophes matched: a
+# pattern that starts with a literal is searched for at C speed, not tried at every position)
+_DOUBLED_CLOSE = re.compile(r"''(?<!\s'')(?![\w'])")
 
 
 @attrs.frozen
@@ -69,10 +78,16 @@ def _strong_close(text: str, i: int, start: int, end: int) -> bool:
     return j >= end or text[j] in _AFTER_CLOSE or text[j] in _D_CLOSE
 
 
-def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Pairs (open, close) of double-family marks in a paragraph, and an unclosed opener."""
+def _double_quotes(
+    text: str, start: int, end: int, marks: list[int] | None = None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs (open, close) of double-family marks in a paragraph, and an unclosed opener.
+    ``marks`` are the positions of the paragraph's ``_D_MARKS``, if they are known."""
     pairs: list[tuple[int, int]] = []
-    marks = [m.start() for m in _D_MARKS.finditer(text, start, end)]
+    if marks is None:
+        marks = [m.start() for m in _D_MARKS.finditer(text, start, end)]
+    if not marks:
+        return pairs, None  # (a paragraph without any)
     # each mark's context is judged once (a mark is looked at again for every opener before it)
     can_open = [_is_open_pos(text, i, start, end) for i in marks]
     can_close = [_is_close_pos(text, i, start, end) for i in marks]
@@ -173,20 +188,33 @@ def _curly_inside_straight(
 
 
 def _single_quotes(
-    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    taken: Sequence[tuple[int, int]],
+    marks: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs of single quotation marks outside the double-quoted stretches ``taken``."""
+    """Pairs of single quotation marks outside the double-quoted stretches ``taken``.
+    ``marks`` are the positions of the paragraph's ``_S_MARKS``, if they are known."""
     pairs: list[tuple[int, int]] = []
-    taken_starts = [a for a, _ in taken]
+    taken_starts: list[int] | None = None
 
     def inside_taken(i: int) -> bool:
+        nonlocal taken_starts
+        if taken_starts is None:
+            taken_starts = [a for a, _ in taken]
         k = bisect.bisect_right(taken_starts, i) - 1
         return k >= 0 and taken[k][0] <= i <= taken[k][1]
 
     closers: list[int] | None = None
-    for m in _S_MARKS.finditer(text, start, end):
-        i = m.start()
+    if marks is None:
+        marks = [m.start() for m in _S_MARKS.finditer(text, start, end)]
+    for i in marks:
         if pairs and i <= pairs[-1][1]:
+            continue
+        # _is_open_pos, its first test inlined: most of these marks are apostrophes after a
+        # letter ("Iran's"), which no opening mark follows
+        if i != start and text[i - 1] not in _OPEN_BEFORE:
             continue
         if not _is_open_pos(text, i, start, end) or inside_taken(i):
             continue
@@ -245,14 +273,40 @@ def find_quotes(doc: Document) -> list[RawQuote]:
     text = doc.prose
     out: list[RawQuote] = []
     carry_first: int | None = None  # a quote left open at the end of the previous paragraph
+    # The marks of both families, found in one search of the whole prose rather than two per
+    # paragraph: each pattern is one character class, so its matches within a paragraph are
+    # the positions in it of those characters, which a bisection finds in the sorted lists.
+    d_marks: list[int] = []
+    s_marks: list[int] = []
+    for m in _ALL_MARKS.finditer(text):
+        i = m.start()
+        (s_marks if text[i] in _S_CHARS else d_marks).append(i)
     for p in doc.paragraphs:
-        pairs, unclosed = _double_quotes(text, p.start, p.end)
-        singles = _single_quotes(
-            text, p.start, p.end, pairs if unclosed is None else [*pairs, (unclosed, p.end)]
+        da = bisect.bisect_left(d_marks, p.start)
+        db = bisect.bisect_left(d_marks, p.end, da)
+        sa = bisect.bisect_left(s_marks, p.start)
+        sb = bisect.bisect_left(s_marks, p.end, sa)
+        if da == db:
+            if sa == sb:
+                carry_first = None  # no mark, no quotation: what the loop below gives
+                continue
+            pairs: list[tuple[int, int]] = []
+            unclosed: int | None = None  # (what _double_quotes gives with no mark)
+        else:
+            pairs, unclosed = _double_quotes(text, p.start, p.end, d_marks[da:db])
+        singles = (
+            _single_quotes(
+                text,
+                p.start,
+                p.end,
+                pairs if unclosed is None else [*pairs, (unclosed, p.end)],
+                s_marks[sa:sb],
+            )
+            if sa < sb
+            else []  # (what _single_quotes gives with no mark)
         )
         starts_with_open = p.start < p.end and (text[p.start] in _D_OPEN or text[p.start] == '"')
-        items: list[tuple[int, int | None]] = [(a, b) for a, b in pairs]
-        items.extend((a, b) for a, b in singles)
+        items: list[tuple[int, int | None]] = [*pairs, *singles]
         if unclosed is not None:
             items.append((unclosed, None))
         items.sort()

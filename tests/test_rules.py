@@ -350,6 +350,19 @@ def test_unsourced_figure_prefilter_never_hides_a_figure(text: str) -> None:
         assert _may_hold_a_figure(text)
 
 
+@given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=14).map("".join))
+def test_unsourced_figure_prefilter_is_its_one_pattern(text: str) -> None:
+    """The prefilter's substring tests and branch search find what its one pattern finds."""
+    from provenance._rules.unsourced_figure import (
+        _MAY_HOLD_A_FIGURE,
+        _REGEX_I_ASCII,
+        _may_hold_a_figure,
+    )
+
+    folded = text.translate(_REGEX_I_ASCII).lower()
+    assert _may_hold_a_figure(text) == (_MAY_HOLD_A_FIGURE.search(folded) is not None)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -25,15 +27,26 @@ class RuleContext:
     country_names: Mapping[str, str] = attrs.field(factory=dict)  # ISO code -> name
     # mentions by id: rules look one up per claim's conduit (a linear search was quadratic)
     _by_id: dict[str, Mention] = attrs.field(init=False, repr=False, eq=False)
+    # the boilerplate spans' starts in order, and the furthest end among the spans up to each:
+    # a span holds an offset when one that starts at or before it reaches past it, which a
+    # bisection tells (rules ask for every claim; a look at every span was quadratic)
+    _boiler_starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _boiler_reach: list[int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Mention] = {}
         for m in self.mentions:
             by_id.setdefault(m.id, m)  # the first with an id, as a search would find
         object.__setattr__(self, "_by_id", by_id)
+        spans = sorted(self.boilerplate)
+        object.__setattr__(self, "_boiler_starts", [s for s, _ in spans])
+        reach = itertools.accumulate((e for _, e in spans), max)
+        object.__setattr__(self, "_boiler_reach", list(reach))
 
     def in_boilerplate(self, start: int) -> bool:
-        return any(s <= start < e for s, e in self.boilerplate)
+        """Whether a boilerplate span holds ``start`` (``s <= start < e``)."""
+        k = bisect.bisect_right(self._boiler_starts, start)
+        return k > 0 and self._boiler_reach[k - 1] > start
 
     def mention(self, mention_id: str) -> Mention | None:
         return self._by_id.get(mention_id)

@@ -11,6 +11,8 @@ def _check(ctx: RuleContext) -> Iterator[Draft]:
     seen: set[tuple[str, str]] = set()
     chains = [c.via for c in ctx.claims if not c.boilerplate] + [q.via for q in ctx.quotes]
     for via in chains:
+        if not via:
+            continue  # (most claims) no mention, so no relay and no origin
         mentions = [m for m in (ctx.mention(v) for v in via) if m is not None]
         relays = [m for m in mentions if m.kind == "outlet" and m.state_affiliated is False]
         origins = [m for m in mentions if m.state_affiliated is True]
