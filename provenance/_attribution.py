@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import TypeVar
@@ -829,6 +830,7 @@ class _Attr:
     act: bool = False  # a communicative act with an object ("condemned the strikes")
 
 
+_START = operator.itemgetter(0)  # Token.start, as a key for bisect
 _PARTICLES = frozenset("up out off away".split())
 # after "said", words of a headline's passive ("X said poised to …" = "X is said to be …")
 _SAID_TO_BE = frozenset(
@@ -944,7 +946,7 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 k = 0  # "without quoting any sources": no source at all
             if k and kind in ("speech", "act", "denial") and i > 0:
                 prev = toks[i - 1]
-                if prev.norm in _ADVERBS | _PASSIVE_ADVERBS and i > 1:
+                if prev.norm in _ADVERBS_BEFORE_A_PARTICIPLE and i > 1:
                     prev = toks[i - 2]  # "was once asked", "is widely reported"
                 if (
                     prev.norm in _DETERMINERS
@@ -1009,6 +1011,7 @@ _QUANTIFIERS = frozenset(
 _NOUN_FOLLOWERS = frozenset("of about as from into like over against".split())
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you who which that".split())
 _ADVERBS = frozenset("also still now again often then never always just even".split())
+_ADVERBS_BEFORE_A_PARTICIPLE = _ADVERBS | _PASSIVE_ADVERBS
 
 
 def _noun_not_verb(ctx: _Ctx, toks: Sequence[Token], i: int) -> bool:
@@ -1342,7 +1345,7 @@ def _split_coordinated(
     should wait"). Each part comes with its own cue (None for the first, whose cue is the
     sentence's) and the tokens of its own subject (None: the sentence's source). ``cues``
     are the sentence's, as ``_find_cue`` found them in ``stoks``."""
-    a = bisect.bisect_left([t.start for t in stoks], content[0])
+    a = bisect.bisect_left(stoks, content[0], key=_START)
     toks = [t for t in stoks[a:] if t.start < content[1]]
     for kind, ci, ck in cues:
         ci -= a
@@ -1816,7 +1819,7 @@ def _attr_for_sentence(
             and before_appositive[0] >= 2
             and not inverted_name
             and _is_word(stoks[before_appositive[0]])
-            and stoks[before_appositive[0]].norm not in _SUBORDINATORS | {"as"}
+            and stoks[before_appositive[0]].norm not in _SUBORDINATORS
         ):
             # "CLAIM, the researchers, led by X, said in The Lancet": the speaker is before
             # the participial clause, the claim before the speaker
@@ -2016,7 +2019,7 @@ def _bounded_content(ctx: _Ctx, stoks: Sequence[Token], attr: _Attr) -> _Attr | 
     saying inside an opening subordinate clause reports only up to the clause's comma
     ("Although Tasnim said the talks failed, the port stayed open")."""
     assert attr.content is not None
-    k = bisect.bisect_left([t.start for t in stoks], attr.cue[0])
+    k = bisect.bisect_left(stoks, attr.cue[0], key=_START)
     if k < len(stoks) and stoks[k].norm in _QUESTION_VERBS:
         for t in stoks[k + 1 : k + 6]:
             if t.norm in _QUESTION_WORDS:
@@ -2767,38 +2770,20 @@ def _quote_speaker(
                     via = frame.via
                 return spk, via
     # (2) a cue before the opening mark in the same sentence (the sentence's frame, unless a
-    # participle of saying hangs on a name nearer the quotation: "The ad shows Trump saying
-    # “…”")
+    # verb of saying nearer the quotation names its own speaker)
     before = [t for t in stoks if t.end <= q.open_mark]
-    cues = _find_cue(ctx, before)
-    nearer = False
-    if cues and attr is not None:
-        ci = cues[-1][1]
-        ck = cues[-1][2]
-        nearer = before[ci].start >= attr.cue[1] and (
-            (
-                before[ci].norm.endswith("ing")
-                and ci > 0
-                and _is_word(before[ci - 1])
-                and _is_cap(before[ci - 1])
-                and before[ci - 1].norm not in _NOT_PERSON
-            )
-            # "Tasnim reported that the commander said: “…”": the quotation is the nearer
-            # verb's own complement
-            or (
-                cues[-1][0] == "speech"
-                and ci > 0
-                and before[ci - 1].norm not in ("and", "but")  # not the frame's own verb again
-                and before[ci - 1].text != ","
-                and all(t.text in (":", ",") or t.norm in ctx.lex.that for t in before[ci + ck :])
-            )
-        )
-    if attr is not None and attr.cue[0] < q.open_mark and attr.source is not None and not nearer:
+    if (
+        attr is not None
+        and attr.cue[0] < q.open_mark
+        and attr.source is not None
+        and not _nearer_cue(ctx, before, attr)
+    ):
         spk = attr.speaker_for_quotes or attr.source
         via = attr.via or (frame.via if frame else ())
         if spk.mention is not None and spk.mention not in via:
             via = (spk.mention, *via)
         return spk, via
+    cues = _find_cue(ctx, before)
     if cues:
         kind, ci, ck = cues[-1]
         subj = _subject(ctx, before, ci, 0)
@@ -2993,6 +2978,29 @@ def _headline_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     if len(words) >= 3 and all(_is_cap(t) and t.norm not in _NOT_NAME for t in words[:2]):
         return ctx.source_from(words[:2])
     return None
+
+
+def _nearer_cue(ctx: _Ctx, before: Sequence[Token], attr: _Attr) -> bool:
+    """Whether a verb of saying after the sentence's frame and before a quotation names the
+    quotation's speaker itself: a participle that hangs on a name ("The ad shows Trump saying
+    “…”"), or a verb whose complement the quotation is ("Tasnim reported that the commander
+    said: “…”"), not the frame's own verb again ("… but said “…”"). Only the tokens from the
+    frame's cue on are searched."""
+    k0 = bisect.bisect_left(before, attr.cue[0], key=_START)
+    tail = before[k0:]
+    cues = [c for c in _find_cue(ctx, tail) if c[1] > 0 and tail[c[1]].start >= attr.cue[1]]
+    if not cues:
+        return False
+    kind, ci, ck = cues[-1]
+    t, prev = tail[ci], tail[ci - 1]
+    if t.norm.endswith("ing") and _is_word(prev) and _is_cap(prev):
+        return prev.norm not in _NOT_PERSON
+    return (
+        kind == "speech"
+        and prev.norm not in ("and", "but")
+        and prev.text != ","
+        and all(x.text in (":", ",") or x.norm in ctx.lex.that for x in tail[ci + ck :])
+    )
 
 
 def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token] | None:
