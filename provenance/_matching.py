@@ -696,6 +696,7 @@ def _outside(stream: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
 
 # a token that no name, generic reference or outlet-like name can run through
 _BARRIER_NORM = "\u2029"  # PARAGRAPH SEPARATOR
+_token_start = operator.itemgetter(0)  # Token.start
 
 
 def _with_barriers(stream: list[Token], starts: Sequence[int]) -> list[Token]:
@@ -703,8 +704,9 @@ def _with_barriers(stream: list[Token], starts: Sequence[int]) -> list[Token]:
     so that no mention runs from one paragraph into the next ("U.S." + "state-run media")."""
     out: list[Token] = []
     pos = 0
+    offsets = list(map(_token_start, stream))  # (bisecting these is C work, a key is not)
     for ps in starts:
-        k = bisect.bisect_left(stream, ps, lo=pos, key=_token_start)
+        k = bisect.bisect_left(offsets, ps, lo=pos)
         out += stream[pos:k]
         out.append(Token(ps, ps, "", _BARRIER_NORM, "", "punct"))
         pos = k
@@ -712,8 +714,6 @@ def _with_barriers(stream: list[Token], starts: Sequence[int]) -> list[Token]:
     return out
 
 
-def _token_start(t: Token) -> int:
-    return t[0]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
