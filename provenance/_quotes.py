@@ -29,6 +29,8 @@ _MAX_MARKS = 64  # quotation marks looked at to close one quotation (bounds the 
 _MAX_LOOKAHEAD = 16
 _D_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02]')
 _S_CHARS = frozenset("'\u2018\u2019\u201a\u2039\u203a")  # _S_MARKS
+_S_CLOSE_CHARS = frozenset("'\u2019\u203a")
+_NESTED_GAP = frozenset(" \u00a0\u2009\u200a\u202f")  # a space between two closing marks
 _ALL_MARKS = re.compile(
     '["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f\u301d\u301e\uff02'
     "'\u2018\u2019\u201a\u2039\u203a]"
@@ -65,7 +67,12 @@ def _is_open_pos(text: str, i: int, start: int, end: int) -> bool:
 
 
 def _is_close_pos(text: str, i: int, start: int, end: int) -> bool:
-    before_ok = i > start and not text[i - 1].isspace()
+    # after a space only when the space separates it from an inner closing single mark:
+    # "… the term 'outreach,' " he said" (nested closing marks set apart)
+    before_ok = i > start and (
+        not text[i - 1].isspace()
+        or (i - 2 >= start and text[i - 1] in _NESTED_GAP and text[i - 2] in _S_CLOSE_CHARS)
+    )
     after_ok = i + 1 >= end or not (text[i + 1].isalnum())
     return before_ok and after_ok
 

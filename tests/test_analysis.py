@@ -196,6 +196,10 @@ def test_independent_outlets_are_never_disclosed() -> None:
                  ["It comes across as “too loud” or “too shrill.”"], id="curly-inside-straight"),
     pytest.param('He said "yes. Then “A” and “B” followed.', ["A", "B"],
                  id="unclosed-straight-before-curly"),
+    pytest.param('"I hate the term \'port outreach,\' " he told the group.',
+                 ["I hate the term 'port outreach,' "], id="nested-closing-marks-set-apart"),
+    pytest.param("He said the voters' \"choice\" was clear.", ["choice"],
+                 id="a-possessive-before-an-opening-mark"),
     pytest.param("The film “Our Supreme Commander” opened.", [], id="title-is-a-term"),
     pytest.param("The so-called “Shield of Dawn” exercise began.", [], id="so-called-is-a-term"),
 ])
