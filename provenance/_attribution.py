@@ -2170,9 +2170,12 @@ def _mark_terms(ctx: _Ctx, quotes: Sequence[RawQuote]) -> list[RawQuote]:
         before = ctx.toks(max(0, q.open_mark - 40), q.open_mark)
         if before and before[-1].text == ",":
             before = before[:-1]  # "Ouisa Davis' commentary, “…”": a title after a comma
+        # a title or label after its cue word; not a long lowercase stretch, which quotes
+        # (“… expects the campaign “to continue calling out examples of bias …”")
+        label_like = len(words) <= 8 or _is_cap(words[0])
         for k in range(max(0, len(before) - 3), len(before)):
             n = ctx.lex.scare.match(before, k)
-            if n and k + n == len(before):
+            if n and k + n == len(before) and label_like:
                 term = True
         stripped = inner.strip(" ,.;:!?")
         if (

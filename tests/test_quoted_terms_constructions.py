@@ -45,6 +45,10 @@ QUOTES = [
                  "a cynical trap", id="partial-quote-after-a-speech-act"),
     pytest.param("Kim said the test posed a “substantial” threat.", "substantial",
                  id="one-word-modifier-stays-a-quote"),
+    pytest.param("Arlan said she expects the campaign “to keep calling out examples of bias "
+                 "and defending ourselves as we see fit.”",
+                 "to keep calling out examples of bias and defending ourselves as we see fit.",
+                 id="a-long-lowercase-quote-after-a-label-word"),
 ]
 
 
