@@ -469,6 +469,7 @@ class Matcher:
         words: _Words | None = None,
     ) -> list[RawMention]:
         outlet_ends = {x.pend for x in names if x.kind == "outlet"}
+        agencies: dict[str, list[tuple[int, str]]] | None = None  # made when first needed
         nouns = self._table("noun")
         dets = self._table("determiner")
         out: list[RawMention] = []
@@ -559,19 +560,48 @@ class Matcher:
                 continue
             start_idx = mods[0][2] if mods else j
             ps, pe = stream[start_idx].start, stream[end_idx - 1].end
-            national = self._national_agency(info, noun, stream, back)
+            definite = start_idx0 > 0 and stream[start_idx0 - 1].norm == "the"
+            national = self._national_agency(info, noun, stream, back, definite)
             if national is not None:
-                # "the Syrian news agency", "Syria's state news agency": one outlet, described
-                out.append(RawMention(ps, pe, -1, -1, "outlet", national, "description"))
+                # "the Syrian news agency", "Syria's state news agency": one outlet, described;
+                # the news agency of that country named last before it, else its national one
+                # ("Tasnim reported … The Iranian news agency said")
+                if agencies is None:
+                    agencies = self._agencies_by_country(names)
+                named = _last_before(agencies.get(info.country or "", []), ps)
+                out.append(RawMention(ps, pe, -1, -1, "outlet", named or national, "description"))
             else:
                 out.append(RawMention(ps, pe, -1, -1, "generic", None, "generic", info))
             i = end_idx
         return out
 
+    def _agencies_by_country(
+        self, names: Sequence[RawMention]
+    ) -> dict[str, list[tuple[int, str]]]:
+        """The named news agencies among ``names``, by country: (prose start, outlet id),
+        sorted."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for x in names:
+            if x.kind != "outlet" or x.target is None:
+                continue
+            outlet = self.registry.outlets.get(x.target)
+            if outlet is not None and outlet.medium == "news_agency":
+                out.setdefault(outlet.country, []).append((x.pstart, x.target))
+        for found in out.values():
+            found.sort()
+        return out
+
     def _national_agency(
-        self, info: GenericInfo, noun: GenericTerm, stream: Sequence[Token], back: int
+        self,
+        info: GenericInfo,
+        noun: GenericTerm,
+        stream: Sequence[Token],
+        back: int,
+        definite: bool,
     ) -> str | None:
-        """The outlet a definite singular "news agency" of a country refers to, if one."""
+        """The outlet a definite singular "news agency" of a country refers to, if one
+        (``definite``: "the" right before the description; ``back`` is the token before any
+        articles)."""
         if not (noun.singular and info.country and fold_phrase(noun.text) == ("news", "agency")):
             return None
         country = self.registry.countries.get(info.country)
@@ -579,7 +609,6 @@ class Matcher:
             return None
         if country.national_agency not in self.registry.outlets:
             return None
-        definite = back >= 0 and stream[back].norm == "the"
         possessive = (
             any(t.norm == "'" for t in stream[back + 1 : back + 4]) if back >= -1 else False
         )
@@ -635,6 +664,12 @@ def _stems_by_prefix(tables: Iterable[PhraseTable[Any]]) -> dict[str, tuple[str,
         for prefix, stems in t.stems.items():
             out.setdefault(prefix, []).extend(stem for stem, _ in stems)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _last_before(found: list[tuple[int, str]], pos: int) -> str | None:
+    """The outlet id of the last of ``found`` (sorted by position) that starts before ``pos``."""
+    k = bisect.bisect_left(found, (pos, ""))
+    return found[k - 1][1] if k > 0 else None
 
 
 def _has_stem(stems: dict[str, tuple[str, ...]], norm: str) -> bool:
