@@ -1901,7 +1901,10 @@ def _attr_for_sentence(
         c = citing if citing is not None else (kind, ci, ck)
         j = c[1] + c[2]
         k = j
-        while k < len(stoks) and stoks[k].text not in (",", ".", ";"):
+        # the cited source ends at a comma, or at the verb of saying when no comma sets it
+        # off ("ТАСС со ссылкой на источник сообщает, что …")
+        verb_at = next((x[1] for x in cues if x[1] > j and x[0] == "speech"), len(stoks))
+        while k < min(len(stoks), verb_at) and stoks[k].text not in (",", ".", ";"):
             k += 1
         cited = stoks[j:k]
         outer = ctx.source_from(_subject(ctx, stoks, c[1], 0))

@@ -424,6 +424,12 @@ CITING_AROUND_THE_FRAME = [
         "Maranova",
         id="a-long-citing-phrase-after-a-trailing-frame",
     ),
+    pytest.param(
+        "ТАСС со ссылкой на источник сообщает, что переговоры сорвались.",
+        "переговоры сорвались",
+        "источник",
+        id="citing-with-no-comma-before-the-verb",
+    ),
 ]
 
 
