@@ -1404,6 +1404,8 @@ def _split_coordinated(
 
 _CONTRAST = frozenset("but and while whereas".split())
 _COMMAS = frozenset(",\uff0c\u3001\u060c")  # , ， 、 ،
+_COLONS = frozenset(":\uff1a")  # : ：
+_LEAD_PUNCT = _COMMAS | _COLONS  # what the reported content never starts with
 # what ends a Chinese source after 据 ("据新华社报道" -> 新华社)
 _CJK_REPORT_SUFFIXES = ("报道", "报导", "消息", "称", "说", "表示")
 
@@ -1508,7 +1510,7 @@ def _content_span(
 ) -> tuple[int, int] | None:
     """The reported content from token ``j`` to the end of the sentence (trimmed), or None
     when it is only a quotation."""
-    while j < len(stoks) and stoks[j].text in (",", ":"):
+    while j < len(stoks) and stoks[j].text in _LEAD_PUNCT:
         j += 1
     if j >= len(stoks):
         return None
@@ -1940,6 +1942,13 @@ def _attr_for_sentence(
     # "told Y (that)", "in reply to a TASS question", "on Rossiya 24": outlets between the cue
     # and the content are conduits
     jj = _after_that(ctx, stoks, j)
+    if jj == j and ci == 0 and _rtl(stoks[0]):
+        # verb first, its subject, then a colon: "وقال المتحدث باسم الخارجية: «…»"
+        colon = next(
+            (k for k in range(j, min(len(stoks), j + 8)) if stoks[k].text in _COLONS), None
+        )
+        if colon is not None and all(_is_word(t) for t in stoks[j:colon]):
+            jj = colon + 1
     if jj > j:
         via_extra = tuple(ctx.mentions_in(stoks[j].start, stoks[jj - 1].start))
     elif stoks[ci].norm in ("told", "tells", "tell"):
@@ -1965,7 +1974,12 @@ def _attr_for_sentence(
             .lower()
             in ("by", "to", "on", "with", "a", "an", "in")
         )
-    if jj == j and not ctx.lex.bare.match(stoks, ci) and kind == "speech" and stoks[j].text != ":":
+    if (
+        jj == j
+        and not ctx.lex.bare.match(stoks, ci)
+        and kind == "speech"
+        and stoks[j].text not in _COLONS
+    ):
         # a verb of saying with an object, not a clause: "He also warned the United States …";
         # the content is what follows the cue
         content = (stoks[j].start, end_trim) if stoks[j].start < end_trim else None

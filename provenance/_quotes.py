@@ -19,7 +19,10 @@ _D_CLOSE = frozenset("\u201d\u00bb\u300d\u300f\u301e\u201c\uff02")
 # Single-quote family.
 _S_OPEN = frozenset("\u2018\u201a\u2039")
 _S_MARKS = re.compile("['\u2018\u2019\u201a\u2039\u203a]")
-_OPEN_CONTEXT = frozenset(" \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff")
+_OPEN_CONTEXT = frozenset(
+    " \t\n\r\u00a0([{\u2014\u2013-:;/\u3000\ufeff"
+    "\uff1a\uff0c\u3001\uff1b\uff08\u3002"  # fullwidth ：，、；（ and 。 of CJK text
+)
 # what may come before an opening mark (_is_open_pos), or else the paragraph's start
 _OPEN_BEFORE = _OPEN_CONTEXT | _D_OPEN | _S_OPEN
 _MAX_QUOTE = 3000  # longest quotation segment in one paragraph we pair (characters)
@@ -61,6 +64,9 @@ def _is_open_pos(text: str, i: int, start: int, end: int) -> bool:
         or text[i - 1] in _OPEN_CONTEXT
         or text[i - 1] in _D_OPEN
         or text[i - 1] in _S_OPEN
+        # CJK text has no spaces: a curly opening mark right after a CJK character opens
+        # ("他说“我们不会退让。”")
+        or (text[i] in "\u201c\u2018" and "\u3040" <= text[i - 1] <= "\u9fff")
     )
     after_ok = i + 1 < end and not text[i + 1].isspace()
     return before_ok and after_ok

@@ -677,3 +677,18 @@ def test_but_and_a_second_verb_of_saying_is_a_second_claim_of_the_same_speaker()
         ("it is too early to plan a run", "His aides"),
         ("Arlan won twice", "His aides"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("外交部发言人说：“我们不会退让。”", "外交部发言人"),
+        ("Maranova said: “We stay.”", "Maranova"),
+        ("وقال المتحدث باسم الخارجية: «لن نتراجع».", "المتحدث"),
+    ],
+)
+def test_a_quotation_after_a_colon_is_a_quoted_claim(text: str, speaker: str) -> None:
+    (c,) = run(text).claims
+    assert c.kind == "quoted"
+    assert c.source is not None
+    assert c.source.text == speaker
