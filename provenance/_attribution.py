@@ -1921,6 +1921,12 @@ def _attr_for_sentence(
 
     source = ctx.source_from(subj)
     via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
+    if subj and subj[0].start > stoks[0].start:
+        # "In an interview with Al Mayadeen, the minister said …": the outlet of an opening
+        # setting is a conduit
+        via += _setting_outlets(
+            ctx, stoks[0].start, subj[0].start, _OPENING_SETTING_PREPOSITIONS
+        )
     j = ci + ck
     if j >= len(stoks):
         return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
@@ -1965,15 +1971,7 @@ def _attr_for_sentence(
                 source, None, cue_span, via + via_extra, frame=False, speaker_for_quotes=source
             )
     else:
-        via_extra = tuple(
-            i
-            for i in ctx.mentions_in(stoks[j].start, sent.end)
-            if ctx.text[ctx.mentions[i].pstart - 20 : ctx.mentions[i].pstart]
-            .rstrip()
-            .split(" ")[-1]
-            .lower()
-            in ("by", "to", "on", "with", "a", "an", "in")
-        )
+        via_extra = _setting_outlets(ctx, stoks[j].start, sent.end)
     if (
         jj == j
         and not ctx.lex.bare.match(stoks, ci)
@@ -2080,6 +2078,28 @@ def _adding_after(
             content = _content_span(ctx, stoks, j, sent)
             return None if content is None else (content, (t.start, t.end))
     return None
+
+
+_SETTING_PREPOSITIONS = frozenset("by to on with a an in".split())
+# before the subject, "by" names an author ("Asked about the report by CNN, X said"), not a
+# conduit
+_OPENING_SETTING_PREPOSITIONS = _SETTING_PREPOSITIONS - {"by"}
+
+
+def _setting_outlets(
+    ctx: _Ctx, start: int, end: int, before: frozenset[str] = _SETTING_PREPOSITIONS
+) -> tuple[int, ...]:
+    """The outlet mentions in ``[start, end)`` that a setting introduces: right after one of
+    ``before`` ("in an interview with RT", "speaking to CNN", "carried by SANA")."""
+    return tuple(
+        i
+        for i in ctx.mentions_in(start, end)
+        if ctx.text[max(0, ctx.mentions[i].pstart - 20) : ctx.mentions[i].pstart]
+        .rstrip()
+        .rsplit(" ", 1)[-1]
+        .lower()
+        in before
+    )
 
 
 def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:

@@ -692,3 +692,19 @@ def test_a_quotation_after_a_colon_is_a_quoted_claim(text: str, speaker: str) ->
     assert c.kind == "quoted"
     assert c.source is not None
     assert c.source.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("In an interview with Al Mayadeen, the minister said the strait was open.",
+         ["Al Mayadeen"]),
+        ("Speaking to CNN on Monday, the minister said the strait was open.", ["CNN"]),
+        ("Asked about the report by CNN, the ministry said it did not comment.", []),
+    ],
+)
+def test_an_outlet_in_an_opening_setting_is_a_conduit(text: str, via: list[str]) -> None:
+    report = run(text)
+    (c,) = report.claims
+    got = [m.text for m in (report.mention(v) for v in c.via) if m is not None]
+    assert got == via
