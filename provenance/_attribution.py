@@ -480,11 +480,9 @@ class _Ctx:
             sent = self.doc.sentence_at(m.pstart)
             if sent is not None and m.pstart - sent.start < 40:
                 rest = t[m.pend + 1 : m.pend + 4].lstrip(" .")
-                return (
-                    rest[:1] in ("-", "\u2014", "\u2013", "")
-                    or rest[:1].isupper()
-                    or rest[:1].isdigit() is False
-                )
+                # "(FNA)-", "(CNN) —", "(CNN)Israeli …"; not "(سانا) أن …", an outlet's
+                # name in parentheses inside the sentence
+                return rest[:1] in ("-", "\u2014", "\u2013", "") or rest[:1].isupper()
         return False
 
     def in_quote(self, pos: int) -> bool:
@@ -1104,17 +1102,25 @@ def _passive_with_agent(stoks: Sequence[Token], ci: int, ck: int) -> bool:
     return after == "by" and any(w in _PASSIVE_AUX for w in before)
 
 
-def _strip_intro(toks: list[Token]) -> list[Token]:
+def _after_dateline(text: str, toks: Sequence[Token]) -> int:
+    """The index of the first token after a dateline that opens ``toks`` ("FLINT, Mich., Oct.
+    4 (UPI) —", "TEHRAN (FNA)-", "(CNN) —"), or 0: words with no lower-case one among them,
+    then a dash (the dash itself is not a token of the analysis)."""
+    for k in range(min(16, len(toks) - 1)):
+        t = toks[k]
+        if t.kind == "word" and t.text[:1].islower():
+            return 0
+        if (t.text == ")" or (t.text.isupper() and len(t.text) > 1)) and any(
+            c in text[t.end : toks[k + 1].start] for c in "-\u2014\u2013"
+        ):
+            return k + 1
+    return 0
+
+
+def _strip_intro(text: str, toks: list[Token]) -> list[Token]:
     """Drop an introductory phrase ("On Wednesday,", "Speaking on Tuesday,", "However,") and a
     dateline ("FLINT, Mich., Oct. 4 (UPI) —", "TEHRAN (FNA)-")."""
-    for k, t in enumerate(toks[:16]):
-        if (
-            t.text in ("\u2014", "\u2013", "-", "--")
-            and k > 0
-            and (toks[k - 1].text == ")" or toks[k - 1].text.isupper())
-        ):
-            toks = toks[k + 1 :]
-            break
+    toks = toks[_after_dateline(text, toks) :]
     while toks:
         commas = [k for k, t in enumerate(toks) if t.text == ","]
         if toks[0].norm in _INTRO and commas:
@@ -1170,7 +1176,7 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
         and not any(_finite_like(t) or t.text in _CLOSE_QUOTES for t in stoks[last_comma + 1 : vi])
     ):
         start = last_comma + 1
-    subj = _strip_intro(list(stoks[start:vi]))
+    subj = _strip_intro(ctx.text, list(stoks[start:vi]))
     for k in range(1, len(subj) - 1):
         # "The minister, speaking to reporters, said": drop the participial phrase
         if (
@@ -1422,16 +1428,19 @@ def _strip_report_suffix(toks: Sequence[Token]) -> list[Token]:
 
 def _source_end(ctx: _Ctx, stoks: Sequence[Token], j: int) -> int:
     """End of a source named right after a sentence-initial cue with no comma: an outlet
-    mention starting within two words, else a run of capitalized words after articles."""
+    mention starting within four words with only words before it ("Laut der staatlichen
+    Nachrichtenagentur KCNA sind …"), else a run of capitalized words after articles."""
     if j >= len(stoks):
         return j
-    window_end = stoks[min(len(stoks) - 1, j + 2)].end
+    window_end = stoks[min(len(stoks) - 1, j + 4)].end
     for i in ctx.mentions_in(stoks[j].start, window_end):
         m = ctx.mentions[i]
         k = j
         while k < len(stoks) and stoks[k].start < m.pend:
             k += 1
-        return k
+        if all(_is_word(t) for t in stoks[j:k]):
+            return k
+        break
     k = j
     while k < len(stoks) and stoks[k].norm in _ARTICLES:
         k += 1
@@ -1843,7 +1852,8 @@ def _attr_for_sentence(
                 via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
             extra = tuple(i for i in ctx.mentions_in(stoks[ci].start, sent.end) if i not in via)
             via = via + extra
-            cstart = stoks[0].start
+            lead = _after_dateline(ctx.text, stoks[:cpos])  # "TEHRAN (FNA)- CLAIM, X said"
+            cstart = stoks[lead].start
             c_end_tok = cpos - 1
             while c_end_tok >= 0 and stoks[c_end_tok].text in _CLOSE_QUOTES | {","}:
                 c_end_tok -= 1
@@ -2909,7 +2919,7 @@ def _dash_credit(ctx: _Ctx, close: int, paragraph: int) -> SourceRef | None:
 
 def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     """A proper name (or "he"/"she") that opens the clause before a quotation with no cue."""
-    toks = _strip_intro(list(before))
+    toks = _strip_intro(ctx.text, list(before))
     if len(toks) < 2:
         return None
     if toks[0].norm in ctx.lex.person_pron and toks[0].norm in ("he", "she"):
@@ -2963,6 +2973,20 @@ def _verb_first_subject(ctx: _Ctx, stoks: Sequence[Token], j: int) -> list[Token
     for i in ctx.mentions_in(stoks[j].start, stoks[j].end):
         m = ctx.mentions[i]
         return [t for t in stoks[j:] if t.end <= m.pend]
+    # "ذكرت وكالة الأنباء السورية الرسمية (سانا) أن …": a description, then the outlet's name
+    # in parentheses, before the reported clause
+    end = j
+    while end < min(len(stoks), j + 8) and not (
+        stoks[end].norm in ctx.lex.that or stoks[end].text in _LEAD_PUNCT
+    ):
+        end += 1
+    for i in ctx.mentions_in(stoks[j].start, stoks[end - 1].end if end > j else stoks[j].end):
+        m = ctx.mentions[i]
+        subj = [t for t in stoks[j:end] if t.end <= m.pend]
+        k = j + len(subj)
+        if k < end and stoks[k].text == ")":
+            subj.append(stoks[k])
+        return subj
     return [stoks[j]]
 
 
@@ -3066,7 +3090,7 @@ def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token
 def _clause_subject(ctx: _Ctx, toks: Sequence[Token]) -> list[Token]:
     """The subject of a main clause: its words up to the first finite-looking verb ("several
     environmental groups granted …" -> "several environmental groups")."""
-    toks = _strip_intro(list(toks))
+    toks = _strip_intro(ctx.text, list(toks))
     for k in range(1, min(len(toks), 12)):
         if _finite_like(toks[k]):
             return list(toks[:k])

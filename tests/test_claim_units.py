@@ -708,3 +708,35 @@ def test_an_outlet_in_an_opening_setting_is_a_conduit(text: str, via: list[str])
     (c,) = report.claims
     got = [m.text for m in (report.mention(v) for v in c.via) if m is not None]
     assert got == via
+
+
+DATELINES = [
+    pytest.param("TEHRAN (FNA)- The talks failed, an official said.", "The talks failed",
+                 "an official", id="trailing-frame"),
+    pytest.param("FLINT, Mich., Oct. 4 (UPI) — Former mayor Jon Arlan said the plant closed.",
+                 "the plant closed", "Former mayor Jon Arlan", id="leading-frame"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), DATELINES)
+def test_a_dateline_is_neither_claim_nor_source(text: str, content: str, source: str) -> None:
+    (c,) = run(text).claims
+    assert c.text == content
+    assert c.source is not None
+    assert c.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source_name", "content"),
+    [
+        ("ذكرت وكالة الأنباء السورية الرسمية (سانا) أن المحادثات فشلت.",
+         "Syrian Arab News Agency", "المحادثات فشلت"),
+        ("Laut der staatlichen Nachrichtenagentur KCNA sind die Gespräche gescheitert.",
+         "Korean Central News Agency", "sind die Gespräche gescheitert"),
+    ],
+)
+def test_an_outlet_named_after_its_description(text: str, source_name: str, content: str) -> None:
+    (c,) = run(text).claims
+    assert c.text == content
+    assert c.source is not None
+    assert c.source.name == source_name
