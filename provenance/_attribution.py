@@ -880,6 +880,42 @@ def _topic_only(ctx: _Ctx, toks: Sequence[Token], j: int) -> bool:
     return not any(t.norm in ctx.lex.that for t in toks[j + 1 :])
 
 
+_ACCUSED = frozenset("accused charged suspected".split())
+_RELATIVE_PREPOSITIONS = frozenset(
+    "in during at on by since for from last earlier this".split()
+)
+
+
+def _reduced_relative(toks: Sequence[Token], i: int, k: int) -> bool:
+    """Whether a verb of saying in "-ed" at ``toks[i]`` modifies the noun before it ("laws
+    proposed during Nixon's term", "data reported in earlier stages"): a common noun phrase
+    in an object position (after a preposition or a verb), a preposition or time word after
+    the verb, an auxiliary earlier in the sentence (so the verb is not the main one), and no
+    "that" after it."""
+    t = toks[i]
+    if not (t.norm.endswith("ed") and i + k < len(toks) and i > 1):
+        return False
+    if toks[i + k].norm not in _RELATIVE_PREPOSITIONS:
+        return False
+    j = i - 1
+    while (
+        j >= 0
+        and toks[j].kind == "word"
+        and not _is_cap(toks[j])
+        and toks[j].norm not in _NOT_A_NOUN_WORD
+    ):
+        j -= 1
+    if j == i - 1:
+        return False  # no noun right before it
+    if j >= 0 and toks[j].norm in _DETERMINERS:
+        j -= 1
+    if j < 0 or toks[j].norm not in _NOT_BEFORE_A_CLAUSE_VERB:
+        return False  # the noun phrase opens a clause: it may be the subject
+    if any(x.norm == "that" for x in toks[i + k :]):
+        return False
+    return any(x.norm in _FINITE for x in toks[:j])
+
+
 _PASSIVE_ADVERBS = frozenset("once widely previously first reportedly repeatedly".split())
 _AMOUNTS = frozenset("much little nothing anything something everything more less".split())
 _TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning beyond".split())
@@ -944,8 +980,13 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 k = 0  # "without quoting any sources": no source at all
             if k and kind in ("speech", "act", "denial") and i > 0:
                 prev = toks[i - 1]
-                if prev.norm in _ADVERBS_BEFORE_A_PARTICIPLE and i > 1:
-                    prev = toks[i - 2]  # "was once asked", "is widely reported"
+                if i > 1 and (
+                    prev.norm in _ADVERBS_BEFORE_A_PARTICIPLE
+                    # an adverb in "-ly" only between an auxiliary and the verb (not "the
+                    # family said")
+                    or (prev.norm.endswith("ly") and toks[i - 2].norm in _PASSIVE_AUX)
+                ):
+                    prev = toks[i - 2]  # "was once asked", "were mistakenly charged"
                 if (
                     prev.norm in _DETERMINERS
                     or (prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-")
@@ -973,6 +1014,10 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     k = 0  # "showed up", "carried out", "continued to stay away"
                 elif nxt == "by" and (i == 0 or toks[i].norm.endswith("ing")):
                     k = 0  # "(Reporting by …; Editing by …)": a credit line
+                elif nxt == "of" and toks[i].norm in _ACCUSED:
+                    k = 0  # "people accused of rape": a participle, the accusers unnamed
+                elif _reduced_relative(toks, i, k):
+                    k = 0  # "… were in line with data reported in earlier stages"
                 elif toks[i].norm == "said" and nxt in _SAID_TO_BE:
                     k = 0  # a headline's passive: "Reuters said poised to accept offer"
                 elif toks[i].norm in _NAMING and _naming(toks, i, k):
@@ -1487,6 +1532,8 @@ def _opening_participle(stoks: Sequence[Token], cue: tuple[str, int, int]) -> bo
 _NOT_BEFORE_A_CLAUSE_VERB = _DETERMINERS | frozenset(
     "as , of about from into like over against in on to by with for at also and but".split()
 )
+# words that end a noun phrase read backwards from a verb (_reduced_relative)
+_NOT_A_NOUN_WORD = _NOT_BEFORE_A_CLAUSE_VERB | _SUBJECT_PRONOUNS | _FINITE
 _VERB_KINDS = frozenset({"speech", "act", "denial", "quoting", "citing"})
 
 
@@ -2032,7 +2079,7 @@ def _told_clause(stoks: Sequence[Token], j: int, *, object_given: bool = False) 
 
 
 _QUESTION_VERBS = frozenset("asked asks ask asking wondered wonders wondering".split())
-_QUESTION_WORDS = frozenset("whether if about how what why who whom when where which".split())
+_QUESTION_WORDS = frozenset("whether if about how what why who whom when where which for".split())
 # subordinators that open a clause whose own verb of saying reports only inside it ("As X
 # reported, CLAIM" is a frame over the main clause, so "as" is not one of them)
 _OPENING_SUBORDINATORS = _SUBORDINATORS - {"as"} | {"once", "unless", "whenever"}

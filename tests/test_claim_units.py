@@ -740,3 +740,23 @@ def test_an_outlet_named_after_its_description(text: str, source_name: str, cont
     assert c.text == content
     assert c.source is not None
     assert c.source.name == source_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results were in line with efficacy data reported in earlier stages of the trial.",
+        "Much of the rise can be credited to the harsh laws proposed during his term.",
+        "Arlan defended people accused of fraud.",
+        "Customers were mistakenly charged fees.",
+        "They got cards they never asked for.",
+    ],
+)
+def test_participles_and_requests_report_nothing(text: str) -> None:
+    assert [c.kind for c in run(text).claims] == ["unattributed"]
+
+
+def test_a_noun_in_ly_before_the_verb_is_still_its_subject() -> None:
+    (c,) = run("The port will close, attorneys for the family said.").claims
+    assert c.source is not None
+    assert c.source.text == "attorneys for the family"
