@@ -830,6 +830,7 @@ class _Attr:
 
 _START = operator.itemgetter(0)  # Token.start, as a key for bisect
 _PARTICLES = frozenset("up out off away".split())
+_CONTRACTED = frozenset("there here what where who how".split())  # "there's said" (has)
 # after "said", words of a headline's passive ("X said poised to …" = "X is said to be …")
 _SAID_TO_BE = frozenset(
     """poised ready keen eager willing likely unlikely planning considering weighing mulling
@@ -991,9 +992,15 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     prev.norm in _DETERMINERS
                     or (prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-")
                     or (prev.norm == "called" and i > 1 and toks[i - 2].norm == "so")
+                    or (  # a possessive, not "he's said" (has)
+                        prev.norm == "s"
+                        and i > 2
+                        and toks[i - 2].text in ("'", "\u2019")
+                        and toks[i - 3].norm not in _SUBJECT_PRONOUNS | _CONTRACTED
+                    )
                 ):
-                    # "the report said", "a so-called …", "so-called carried interest": a noun
-                    # or an adjective, not a verb
+                    # "the report said", "a so-called …", "so-called carried interest",
+                    # "KCNA's report was …": a noun or an adjective, not a verb
                     k = 0
                 elif (
                     prev.norm in _PASSIVE_AUX
@@ -2078,6 +2085,9 @@ def _told_clause(stoks: Sequence[Token], j: int, *, object_given: bool = False) 
     return None
 
 
+_REQUEST_VERBS = frozenset(
+    """asked asks ask begged pleaded pleads appealed appeals implored""".split()
+)
 _QUESTION_VERBS = frozenset("asked asks ask asking wondered wonders wondering".split())
 _QUESTION_WORDS = frozenset("whether if about how what why who whom when where which for".split())
 # subordinators that open a clause whose own verb of saying reports only inside it ("As X
@@ -2098,6 +2108,22 @@ def _bounded_content(ctx: _Ctx, stoks: Sequence[Token], attr: _Attr) -> _Attr | 
                 return attrs.evolve(attr, content=None)
             if t.kind == "punct" or t.norm in ctx.lex.that:
                 break
+    if k < len(stoks) and stoks[k].norm in _REQUEST_VERBS:
+        # a request: "pleaded with the council to keep funding …", "asked them to leave"
+        for j in range(k + 1, min(len(stoks) - 1, k + 8)):
+            t = stoks[j]
+            if t.kind == "punct" or t.norm in ctx.lex.that:
+                break
+            nxt = stoks[j + 1]
+            if (
+                t.norm == "to"
+                and j > k + 1
+                and nxt.kind == "word"
+                and nxt.text[:1].islower()
+                and nxt.norm not in _DETERMINERS
+                and nxt.norm not in ("a", "an")
+            ):
+                return attrs.evolve(attr, content=None)
     if stoks and stoks[0].norm in _OPENING_SUBORDINATORS and k > 0:
         comma = next((j for j, t in enumerate(stoks) if t.text == ","), None)
         if comma is not None and k < comma and stoks[comma].start < attr.content[1]:

@@ -760,3 +760,27 @@ def test_a_noun_in_ly_before_the_verb_is_still_its_subject() -> None:
     (c,) = run("The port will close, attorneys for the family said.").claims
     assert c.source is not None
     assert c.source.text == "attorneys for the family"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents pleaded with the council to keep funding the library.",
+        "Maranova asked the court to dismiss the case.",
+        "Kessel Radio's report was in English.",
+    ],
+)
+def test_requests_and_possessed_reports_frame_nothing(text: str) -> None:
+    assert [c.kind for c in run(text).claims] == ["unattributed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He’s said voting fraud is a big problem.", "voting fraud is a big problem"),
+        ("Kessel Radio's report said the port would close.", "the port would close"),
+    ],
+)
+def test_contractions_and_possessives_before_a_verb(text: str, content: str) -> None:
+    (c,) = run(text).claims
+    assert (c.kind, c.text) == ("attributed", content)
