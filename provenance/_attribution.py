@@ -549,7 +549,18 @@ class _Ctx:
         toks = [t for t in toks if t.text not in ("\u201c", "\u201d", '"')]
         while toks and toks[0].kind == "punct" and toks[0].text in _BULLETS:
             toks = toks[1:]  # the marker of a list item ("• Navy commander X said")
-        while toks and toks[-1].norm in _AUX:
+        while toks and (
+            toks[-1].norm in _AUX
+            or (  # "Clinton egregiously described": an adverb, not "the family said"
+                len(toks) > 1
+                and toks[-1].kind == "word"
+                and toks[-1].text[:1].islower()
+                and toks[-1].norm.endswith("ly")
+                and toks[-2].norm not in _DETERMINERS
+                and toks[-2].kind == "word"
+                and not toks[-2].text[:1].islower()
+            )
+        ):
             toks = toks[:-1]
         while toks and (
             toks[0].norm in ("and", "but", "so", "then") or toks[0].text in ",;:\u060c\u061b"

@@ -784,3 +784,16 @@ def test_requests_and_possessed_reports_frame_nothing(text: str) -> None:
 def test_contractions_and_possessives_before_a_verb(text: str, content: str) -> None:
     (c,) = run(text).claims
     assert (c.kind, c.text) == ("attributed", content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Maranova angrily said the port would close.", "Maranova"),
+        ("The family said the port would close.", "The family"),
+    ],
+)
+def test_an_adverb_in_ly_is_not_part_of_the_source(text: str, source: str) -> None:
+    (c,) = run(text).claims
+    assert c.source is not None
+    assert c.source.text == source
