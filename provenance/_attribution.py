@@ -266,6 +266,10 @@ class _Lex:
     noun_like: frozenset[str]
     background_times: _Phrases
     not_cues: _Phrases
+    question_verbs: frozenset[str]  # their clause is a question, not reported content
+    request_verbs: frozenset[str]  # with an object and "to": a request
+    naming_verbs: frozenset[str]  # "a stream called Miracle Run": a name, not speech
+    topic_verbs: frozenset[str]  # "reported on the front": a topic, not content
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = attrs.field(
         init=False,
@@ -333,6 +337,10 @@ def _lex(registry: Registry) -> _Lex:
     def ph(key: str) -> _Phrases:
         return _Phrases(lx.get(key, ()))
 
+    def words(key: str) -> frozenset[str]:
+        """A list of single words, folded as tokens are."""
+        return frozenset(f[0] for f in map(fold_phrase, lx.get(key, ())) if len(f) == 1)
+
     out = _Lex(
         speech=ph("speech_verbs"),
         bare=ph("bare_clause_verbs"),
@@ -363,6 +371,10 @@ def _lex(registry: Registry) -> _Lex:
         noun_like=frozenset(w.casefold() for w in lx.get("noun_like_cues", ())),
         background_times=ph("background_times"),
         not_cues=ph("not_cues"),
+        question_verbs=words("question_verbs"),
+        request_verbs=words("request_verbs"),
+        naming_verbs=words("naming_verbs"),
+        topic_verbs=words("topic_verbs"),
     )
     registry._cache["lex"] = out
     return out
@@ -847,11 +859,6 @@ _SAID_TO_BE = frozenset(
     """poised ready keen eager willing likely unlikely planning considering weighing mulling
     nearing eyeing preparing""".split()
 )
-_NAMING = frozenset("called named dubbed titled labeled labelled branded".split())
-# verbs whose "on"/"about" phrase is a topic, not reported content
-_TOPIC_VERBS = frozenset(
-    "reported reports reporting wrote writes commented comments spoke speaks talked".split()
-)
 _TIME_WORDS = frozenset(
     """yesterday today tonight earlier later also again first monday tuesday wednesday thursday
     friday saturday sunday""".split()
@@ -1038,9 +1045,9 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     k = 0  # "… were in line with data reported in earlier stages"
                 elif toks[i].norm == "said" and nxt in _SAID_TO_BE:
                     k = 0  # a headline's passive: "Reuters said poised to accept offer"
-                elif toks[i].norm in _NAMING and _naming(toks, i, k):
+                elif toks[i].norm in lex.naming_verbs and _naming(toks, i, k):
                     k = 0  # "a stream called Miracle Run", "The entity, called X, has …"
-                elif toks[i].norm in _TOPIC_VERBS and _topic_only(ctx, toks, i + k):
+                elif toks[i].norm in lex.topic_verbs and _topic_only(ctx, toks, i + k):
                     k = 0  # "advances Tehran reported yesterday on the southern front"
                 elif nxt in _AMOUNTS and (
                     i + k + 1 >= len(toks)
@@ -2096,10 +2103,6 @@ def _told_clause(stoks: Sequence[Token], j: int, *, object_given: bool = False) 
     return None
 
 
-_REQUEST_VERBS = frozenset(
-    """asked asks ask begged pleaded pleads appealed appeals implored""".split()
-)
-_QUESTION_VERBS = frozenset("asked asks ask asking wondered wonders wondering".split())
 _QUESTION_WORDS = frozenset("whether if about how what why who whom when where which for".split())
 # subordinators that open a clause whose own verb of saying reports only inside it ("As X
 # reported, CLAIM" is a frame over the main clause, so "as" is not one of them)
@@ -2113,13 +2116,13 @@ def _bounded_content(ctx: _Ctx, stoks: Sequence[Token], attr: _Attr) -> _Attr | 
     ("Although Tasnim said the talks failed, the port stayed open")."""
     assert attr.content is not None
     k = bisect.bisect_left(stoks, attr.cue[0], key=_START)
-    if k < len(stoks) and stoks[k].norm in _QUESTION_VERBS:
+    if k < len(stoks) and stoks[k].norm in ctx.lex.question_verbs:
         for t in stoks[k + 1 : k + 6]:
             if t.norm in _QUESTION_WORDS:
                 return attrs.evolve(attr, content=None)
             if t.kind == "punct" or t.norm in ctx.lex.that:
                 break
-    if k < len(stoks) and stoks[k].norm in _REQUEST_VERBS:
+    if k < len(stoks) and stoks[k].norm in ctx.lex.request_verbs:
         # a request: "pleaded with the council to keep funding …", "asked them to leave"
         for j in range(k + 1, min(len(stoks) - 1, k + 8)):
             t = stoks[j]
