@@ -66,6 +66,12 @@ ROWS = [
     pytest.param("据新华社报道，谈判失败了。", "谈判失败了", "新华社", ["新华社"],
                  id="zh-ju-baodao"),
     pytest.param("新华社称谈判失败了。", "谈判失败了", "新华社", ["新华社"], id="zh-cheng"),
+    pytest.param("新华社报道称，谈判失败了。", "谈判失败了", "新华社", ["新华社"],
+                 id="zh-baodao-cheng"),
+    pytest.param("环球时报援引消息人士的话说，谈判失败了。", "谈判失败了", "消息人士", ["环球时报"],
+                 id="zh-yuanyin-de-hua-shuo"),
+    pytest.param("伊朗塔斯尼姆通讯社报道，谈判失败了。", "谈判失败了", "伊朗塔斯尼姆通讯社",
+                 ["塔斯尼姆通讯社"], id="zh-an-iranian-agency"),
 ]
 
 
