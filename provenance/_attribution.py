@@ -561,6 +561,8 @@ class _Ctx:
         toks = [t for t in toks if t.text not in ("\u201c", "\u201d", '"')]
         while toks and toks[0].kind == "punct" and toks[0].text in _BULLETS:
             toks = toks[1:]  # the marker of a list item ("• Navy commander X said")
+        if len(toks) > 1 and toks[0].norm in ("в", "во") and _is_cap(toks[1]):
+            toks = toks[1:]  # "В МИД Ирана заявили": the ministry said
         while toks and (
             toks[-1].norm in _AUX
             or (  # "Clinton egregiously described": an adverb, not "the family said"
