@@ -2060,7 +2060,7 @@ def _attr_for_sentence(
         jj == j
         and not ctx.lex.bare.match(stoks, ci)
         and kind == "speech"
-        and stoks[j].text not in _COLONS
+        and stoks[j].text not in _LEAD_PUNCT
     ):
         # a verb of saying with an object, not a clause: "He also warned the United States …";
         # the content is what follows the cue

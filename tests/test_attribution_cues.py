@@ -66,6 +66,12 @@ ROWS = [
                  "خبرگزاری تسنیم", ["خبرگزاری تسنیم"], id="fa-be-gozaresh"),
     pytest.param("وزیر گفت که مذاکرات شکست خورد.", "مذاکرات شکست خورد", "وزیر", [],
                  id="fa-goft-ke"),
+    pytest.param("L'agence Tasnim a rapporté que les négociations avaient échoué.",
+                 "les négociations avaient échoué", "L'agence Tasnim", ["Tasnim"],
+                 id="fr-a-rapporte-que"),
+    pytest.param("Die Agentur Tasnim meldete, die Gespräche seien gescheitert.",
+                 "die Gespräche seien gescheitert", "Die Agentur Tasnim", ["Tasnim"],
+                 id="de-meldete-comma"),
     # Chinese
     pytest.param("据新华社报道，谈判失败了。", "谈判失败了", "新华社", ["新华社"],
                  id="zh-ju-baodao"),
