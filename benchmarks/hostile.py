@@ -2,6 +2,7 @@
 
     python benchmarks/hostile.py            # full sizes from the robustness issue
     python benchmarks/hostile.py --small    # a quick look
+    python benchmarks/hostile.py --repeat 5 # runs of each (default 3); the best is shown
 
 News text is the repository's example briefs repeated to about the size of each input
 (or the evaluation data in ../shared when it is there).
@@ -46,24 +47,32 @@ def cases(scale: float) -> dict[str, str]:
     }
 
 
-def per_char(text: str) -> float:
-    t0 = time.perf_counter()
-    provenance.check(text)
-    return (time.perf_counter() - t0) / max(1, len(text))
+def seconds(text: str, repeat: int = 1) -> float:
+    """The best wall time of ``repeat`` runs of check() on ``text`` (a shared machine's load
+    only ever adds time)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        provenance.check(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def per_char(text: str, repeat: int = 1) -> float:
+    return seconds(text, repeat) / max(1, len(text))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="a tenth of the sizes")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each; the best is shown")
     args = ap.parse_args()
     provenance.check("warm up: According to Tasnim, the talks failed.")
     scale = 0.1 if args.small else 1.0
     print(f"{'input':<28} {'chars':>10} {'seconds':>8} {'us/char':>8} {'x news':>7}")
     for name, text in cases(scale).items():
-        news = per_char(news_text(min(len(text), 300_000)))
-        t0 = time.perf_counter()
-        provenance.check(text)
-        secs = time.perf_counter() - t0
+        news = per_char(news_text(min(len(text), 300_000)), args.repeat)
+        secs = seconds(text, args.repeat)
         cost = secs / len(text)
         print(f"{name:<28} {len(text):>10} {secs:>8.2f} {cost * 1e6:>8.2f} {cost / news:>7.1f}")
 
