@@ -341,6 +341,10 @@ def _lex(registry: Registry) -> _Lex:
         """A list of single words, folded as tokens are."""
         return frozenset(f[0] for f in map(fold_phrase, lx.get(key, ())) if len(f) == 1)
 
+    def heads(key: str) -> frozenset[str]:
+        """The last words of a list of phrases, folded as tokens are."""
+        return frozenset(f[-1] for f in map(fold_phrase, lx.get(key, ())) if f)
+
     out = _Lex(
         speech=ph("speech_verbs"),
         bare=ph("bare_clause_verbs"),
@@ -353,17 +357,13 @@ def _lex(registry: Registry) -> _Lex:
         as_saying=ph("as_saying"),
         quoting_from=frozenset(w.casefold() for w in lx.get("quoting_from", ())),
         that=frozenset(w.casefold() for w in lx.get("complementizers", ("that",)))
-        | {f[0] for f in map(fold_phrase, lx.get("complementizers", ())) if len(f) == 1},
+        | words("complementizers"),
         voice=ph("voice_change"),
         person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
         group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
         not_subject=frozenset(w.casefold() for w in lx.get("not_subject_starts", ())),
-        description_heads=frozenset(
-            f[-1] for f in map(fold_phrase, lx.get("descriptions", ())) if f
-        ),
-        outlet_heads=frozenset(
-            f[-1] for f in map(fold_phrase, lx.get("outlet_descriptions", ())) if f
-        ),
+        description_heads=heads("descriptions"),
+        outlet_heads=heads("outlet_descriptions"),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
