@@ -9,7 +9,8 @@ outlet is disclosed, every mention of it counts as disclosed. Three places are r
   Islamic Revolution Guards Corps (I.R.G.C.)", "KCNA (… is the state media)";
 * a sentence naming a controller with a control verb: "The IRGC controls the Tasnim News Agency".
 
-A generic reference with a state signal ("state-run Iranian media") discloses itself.
+A generic reference with a state signal ("state-run Iranian media") discloses itself, and so
+does a description of one outlet that names its controller ("Hezbollah's TV station").
 """
 
 from __future__ import annotations
@@ -170,6 +171,12 @@ def find_disclosures(
                 out[f"#{idx}"] = m.generic.signal
             continue
         if m.kind != "outlet" or m.target is None or m.target in out or m.pend <= m.pstart:
+            continue
+        if m.generic is not None and m.generic.signal is not None and m.generic.state_affiliated:
+            # a description that names the controller ("Hezbollah's TV station", "an Iranian
+            # media outlet close to the Revolutionary Guard"): it discloses the outlet it
+            # picks out
+            out[m.target] = m.generic.signal
             continue
         sent = doc.sentence_at(m.pstart)
         if sent is None:

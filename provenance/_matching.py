@@ -78,6 +78,25 @@ def _capitalized_word(t: Token) -> bool:
 
 
 _COPULA = frozenset("is are was were be been being as".split())
+# determiners of an appositive: "TASS, the Russian state news agency", "Tasnim and Fars, two
+# news agencies close to the IRGC"
+_APPOSITIVE_DETERMINERS = frozenset("the a an two three both".split())
+# words between an affiliation phrase and its controller: "close to the country's hard-line
+# Revolutionary Guard"
+_MODIFIER_WORDS = frozenset("the a an its their his her".split())
+# organizations whose outlets are state-affiliated (registry organization types)
+_STATE_CONTROLLER_TYPES = frozenset(
+    {
+        "government",
+        "head_of_state_office",
+        "ministry",
+        "revolutionary_guard",
+        "ruling_party",
+        "militia",
+        "military",
+        "intelligence",
+    }
+)
 _COMPANY_WORDS = frozenset(
     "co corp corporation inc ltd llc plc holdings foundation trust building prize award".split()
 )
@@ -203,6 +222,14 @@ class Matcher:
         ]
         self._head_firsts = frozenset(k for t in tables for k in t.by_first)
         self._head_stems = _stems_by_prefix(tables)
+        self._compounds = self._table("compound")
+        self._affiliations: PhraseTable[bool] = PhraseTable(
+            (p, True) for p in lx.get("affiliation_phrases", ())
+        )
+        self._state_words: PhraseTable[bool] = PhraseTable(
+            (p, True) for p in lx.get("state_words", ())
+        )
+        self._by_controller: dict[str, list[tuple[str, str]]] | None = None  # made when needed
         dets = self._table("determiner")
         self._det_firsts = frozenset(dets.by_first)
         self._det_stems = _stems_by_prefix([dets])
@@ -467,8 +494,11 @@ class Matcher:
         next_name_starts: set[int],
         names: Sequence[RawMention] = (),
         words: _Words | None = None,
+        day: date | None = None,
     ) -> list[RawMention]:
         outlet_ends = {x.pend for x in names if x.kind == "outlet"}
+        orgs = {x.pstart: x for x in names if x.kind == "org" and x.target is not None}
+        org_ends = {x.pend: x for x in orgs.values()}
         agencies: dict[str, list[tuple[int, str]]] | None = None  # made when first needed
         nouns = self._table("noun")
         dets = self._table("determiner")
@@ -513,11 +543,24 @@ class Matcher:
             self_signalling = (
                 noun_hit is not None and isinstance(noun_hit[0], GenericTerm) and noun_hit[0].state
             )
-            if noun_hit is None or not (mods or post or self_signalling):
+            control: tuple[str | None, int, int, int] | None = None
+            if noun_hit is not None:
+                after = j + noun_hit[1] + sum(b - a for _, _, a, b in post)
+                if after < n and self._compounds.match(stream, after):
+                    # "the official press release", "the state media office": no media
+                    i = after
+                    continue
+                control = self._controller_after(stream, after, orgs)
+                if control is None and not det:
+                    control = self._possessor_before(stream, mods[0][2] if mods else j, org_ends)
+            if noun_hit is None or not (mods or post or self_signalling or control):
                 i = max(i + 1, j if mods else i + 1)
                 continue
             noun = noun_hit[0]
             assert isinstance(noun, GenericTerm)
+            if noun.not_after and i > 0 and stream[i - 1].norm in noun.not_after:
+                i = j + noun_hit[1]  # "through official channels"
+                continue
             end_idx = j + noun_hit[1] + sum(b - a for _, _, a, b in post)
             allmods = mods + post
             # a descriptor right before a name ("state news agency IRNA") is not a mention
@@ -528,7 +571,7 @@ class Matcher:
             # description of it (a disclosure), not another source
             start_idx0 = mods[0][2] if mods else j
             back = start_idx0 - 1
-            while back >= 0 and stream[back].norm in ("the", "a", "an"):
+            while back >= 0 and stream[back].norm in _APPOSITIVE_DETERMINERS:
                 back -= 1
             if (
                 back >= 1
@@ -553,16 +596,38 @@ class Matcher:
                 i = end_idx
                 continue
             info = self._generic_info(
-                allmods, noun, stream, (stream[j].start, stream[j + noun_hit[1] - 1].end)
+                allmods,
+                noun,
+                stream,
+                (stream[j].start, stream[j + noun_hit[1] - 1].end),
+                control,
             )
             if noun.singular and info.country is None and info.state_affiliated is None:
                 i = end_idx
                 continue
             start_idx = mods[0][2] if mods else j
+            if control is not None and control[3] > end_idx:
+                end_idx = control[3]  # "a media outlet close to the Revolutionary Guard"
             ps, pe = stream[start_idx].start, stream[end_idx - 1].end
             definite = start_idx0 > 0 and stream[start_idx0 - 1].norm == "the"
-            national = self._national_agency(info, noun, stream, back, definite)
-            if national is not None:
+            national = (
+                self._national_agency(info, noun, stream, back, definite)
+                if control is None or control[0] is None
+                else None  # "the news agency close to the IRGC" is not the government's
+            )
+            described = (
+                self._controlled_outlet(control[0], noun, names, day, definite or not det)
+                if control is not None and control[0] is not None and noun.singular
+                else None
+            )
+            if described is not None:
+                # "Hezbollah's TV station": the one outlet of that controller and medium, or
+                # the one of them the brief names ("An Iranian media outlet close to the
+                # Revolutionary Guard … Fars"); its description discloses it
+                out.append(
+                    RawMention(ps, pe, -1, -1, "outlet", described, "description", info)
+                )
+            elif national is not None:
                 # "the Syrian news agency", "Syria's state news agency": one outlet, described;
                 # the news agency of that country named last before it, else its national one
                 # ("Tasnim reported … The Iranian news agency said")
@@ -574,6 +639,118 @@ class Matcher:
                 out.append(RawMention(ps, pe, -1, -1, "generic", None, "generic", info))
             i = end_idx
         return out
+
+    def _controller_after(
+        self, stream: Sequence[Token], k: int, orgs: dict[int, RawMention]
+    ) -> tuple[str | None, int, int, int] | None:
+        """A state controller named right after a media noun at ``stream[k]``: "close to the
+        country's hard-line Revolutionary Guard", ", which is affiliated with the IRGC",
+        "run by the government". (controller id or None for a bare state word, index of the
+        affiliation phrase, index past the controller, index past the reference itself: the
+        phrase is part of it only when no comma or relative pronoun sets it off)."""
+        n = len(stream)
+        j = k
+        attached = True
+        if j < n and stream[j].text in (",", "\u060c"):
+            j += 1
+            attached = False
+        if j < n and stream[j].norm in ("which", "that", "who"):
+            j += 1
+            attached = False
+            if j < n and stream[j].norm in _COPULA:
+                j += 1
+        if j < n and stream[j].norm.endswith("ly") and stream[j].norm.isalpha():
+            j += 1  # "closely linked to"
+        a = self._affiliations.match(stream, j)
+        if not a:
+            return None
+        first = j
+        j += a
+        # determiners, possessors and adjectives before the controller's name: "the
+        # country's hard-line", "Iran's elite", "the powerful"
+        for _ in range(8):
+            if j >= n:
+                return None
+            org = orgs.get(stream[j].start)
+            if org is not None and self._state_controller(org.target):
+                e = j
+                while e < n and stream[e].start < org.pend:
+                    e += 1
+                return org.target, first, e, e if attached else k
+            w = self._state_words.match(stream, j)
+            if w:
+                return None, first, j + w, j + w if attached else k
+            t = stream[j]
+            nxt = stream[j + 1].norm if j + 1 < n else ""
+            if not (
+                t.norm in _MODIFIER_WORDS
+                or t.norm == "'"
+                or (t.norm == "s" and stream[j - 1].norm == "'")
+                or (t.text.isalpha() and t.text.islower())
+                or nxt == "'"
+            ):
+                return None
+            j += 1
+        return None
+
+    def _possessor_before(
+        self, stream: Sequence[Token], k: int, org_ends: dict[int, RawMention]
+    ) -> tuple[str | None, int, int, int] | None:
+        """A state controller in the possessive right before ``stream[k]``: "Hezbollah's",
+        "the Guards'" (the possessor is not part of the reference)."""
+        j = k - 1
+        if j >= 1 and stream[j].norm == "s" and stream[j - 1].norm == "'":
+            j -= 1
+        if j < 1 or stream[j].norm != "'":
+            return None
+        org = org_ends.get(stream[j - 1].end)
+        if org is None or not self._state_controller(org.target):
+            return None
+        first = j - 1
+        while first > 0 and stream[first - 1].start >= org.pstart:
+            first -= 1
+        return org.target, first, k, k
+
+    def _state_controller(self, ident: str | None) -> bool:
+        org = self.registry.organizations.get(ident or "")
+        return org is not None and org.type in _STATE_CONTROLLER_TYPES
+
+    def _controlled_outlet(
+        self,
+        controller: str,
+        noun: GenericTerm,
+        names: Sequence[RawMention],
+        day: date | None,
+        definite: bool,
+    ) -> str | None:
+        """The one outlet a singular description with a controller picks out: of the
+        outlets that controller runs (in a medium the noun can name), the one the brief
+        names, else (for a definite description) the only one there is."""
+        if self._by_controller is None:
+            by: dict[str, list[tuple[str, str]]] = {}
+            for o in self.registry.outlets.values():
+                for c in o.claims:
+                    if c.controller and c.state_affiliated and not c.disputed:
+                        by.setdefault(c.controller, []).append((o.id, o.medium))
+                        break
+            self._by_controller = by
+        cands = {
+            oid
+            for oid, medium in self._by_controller.get(controller, ())
+            if not noun.media or medium in noun.media
+        }
+        cands = {
+            oid
+            for oid in cands
+            if controller
+            in {c.id for c in self.registry.affiliation(oid, day).controllers}
+        }
+        named = {x.target for x in names if x.kind == "outlet" and x.target in cands}
+        if len(named) == 1:
+            return named.pop()
+        if not named and definite and len(cands) == 1:
+            return cands.pop()
+        return None
 
     def _agencies_by_country(
         self, names: Sequence[RawMention]
@@ -620,6 +797,7 @@ class Matcher:
         noun: GenericTerm,
         stream: Sequence[Token],
         noun_span: tuple[int, int] | None = None,
+        control: tuple[str | None, int, int, int] | None = None,
     ) -> GenericInfo:
         country: Country | None = None
         state: bool | None = None
@@ -640,6 +818,16 @@ class Matcher:
                         controllers.append(term.controller)
                         org = self.registry.organizations.get(term.controller)
                         named = (org.short or org.name) if org else None
+        if control is not None:
+            # "a news agency affiliated with the IRGC", "Hezbollah's TV station"
+            state = True
+            signal = (stream[control[1]].start, stream[control[2] - 1].end)
+            if control[0] is not None:
+                controllers.insert(0, control[0])
+                org = self.registry.organizations.get(control[0])
+                named = (org.short or org.name) if org else None
+                if country is None and org is not None:
+                    country = self.registry.countries.get(org.country or "")
         if noun.state and state is None:
             state = True  # "Staatsmedien", "官媒", "госСМИ": the noun says it
             signal = signal or noun_span
@@ -825,7 +1013,7 @@ def find_mentions(
     # organizations do not block generic references ("IRGC-affiliated media")
     taken = sorted((x.pstart, x.pend) for x in names if x.kind == "outlet")
     name_starts = {x.pstart for x in names if x.kind == "outlet"}
-    generics = m.match_generic(stream, taken, name_starts, names, words)
+    generics = m.match_generic(stream, taken, name_starts, names, words, as_of)
     g_spans = sorted((g.pstart, g.pend) for g in generics)
     names = [x for x in names if x.kind == "outlet" or not _inside(x.pstart, g_spans)]
     covered = sorted((x.pstart, x.pend) for x in [*names, *generics])

@@ -428,12 +428,16 @@ class GenericTerm:
     """A word or phrase of the generic-reference grammar ("state-run", "Kremlin-backed")."""
 
     text: str
-    role: str  # "signal" | "scope" | "noun" | "determiner"
+    role: str  # "signal" | "scope" | "noun" | "determiner" | "compound"
     state: bool = False
     country: str | None = None
     controller: str | None = None
     singular: bool = False
     postposed: bool = False
+    # (nouns) the registry media the noun can name: "TV station" a tv_channel or broadcaster
+    media: tuple[str, ...] = ()
+    # (nouns) folded words right before the reference that make it no media
+    not_after: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=False)  # unpickled from the registry cache in C: see _diskcache
@@ -446,6 +450,7 @@ _GENERIC_ROLES = {
     "scopes": "scope",
     "nouns": "noun",
     "determiners": "determiner",
+    "compounds": "compound",
 }
 
 
@@ -460,7 +465,7 @@ def _generic(data: Any, path: str) -> list[GenericTerm]:
                 item,
                 path,
                 f"generic.{key}[{i}]",
-                ("text", "state", "country", "controller", "singular", "postposed"),
+                ("text", "state", "country", "controller", "singular", "postposed", "media", "not_after"),
             )
             out.append(
                 GenericTerm(
@@ -471,6 +476,8 @@ def _generic(data: Any, path: str) -> list[GenericTerm]:
                     t.str_("controller"),
                     t.bool_("singular"),
                     t.bool_("postposed"),
+                    t.strs("media", MEDIA),
+                    tuple(w.casefold() for w in t.strs("not_after")),
                 )
             )
     return out
