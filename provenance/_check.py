@@ -115,7 +115,10 @@ def check(
         plan: tuple[tuple[Rule, Severity], ...] = (
             tuple((r, r.severity) for r in rules) if rules is not None else cfg.rules_for(path)
         )
-        report = _build(doc, reg, day, plan, cfg)
+        # an undated brief is read as of today, but what it says of an outlet can place it
+        # in the past (see _mention)
+        dated = bool(as_of or doc.date or cfg.as_of)
+        report = _build(doc, reg, day, plan, cfg, dated)
         # The document (a value per sentence and paragraph) is freed now, not at the return:
         # the collector runs as soon as it is restored, and would walk it all once more.
         del doc
@@ -128,6 +131,7 @@ def _build(
     day: date,
     plan: tuple[tuple[Rule, Severity], ...],
     cfg: Config,
+    dated: bool = True,
 ) -> Report:
     text = doc.text
     # the prose view's offset map does not change from here on: asked once whether it is the
@@ -148,7 +152,7 @@ def _build(
             continue
         mid = f"m{len(mentions) + 1}"
         mention_ids[idx] = mid
-        mentions.append(_mention(mid, rm, idx, doc, reg, day, disclosures))
+        mentions.append(_mention(mid, rm, idx, doc, reg, day, disclosures, dated))
 
     def via_ids(via: Iterable[int], origin: SourceRef | None = None) -> tuple[str, ...]:
         """Mention ids of a conduit chain, one per outlet (a name and its link are one),
@@ -306,6 +310,7 @@ def _mention(
     reg: Registry,
     day: date,
     disclosures: dict[str, tuple[int, int]],
+    dated: bool = True,
 ) -> Mention:
     text = doc.text
     surface = text[rm.start : rm.end]
@@ -352,6 +357,10 @@ def _mention(
         )
     outlet = reg.outlets[rm.target]
     aff = reg.affiliation(outlet.id, day)
+    if not dated and not aff.state_affiliated and outlet.id in disclosures:
+        # an undated brief that calls the outlet state-run or official ("the official news
+        # agency Tanjug") was written when it was: the latest period the registry says so
+        aff = reg.last_state_affiliation(outlet.id, day) or aff
     disc = disclosures.get(outlet.id) if aff.state_affiliated else None
     evidence = tuple(ev for c in aff.claims for ev in c.evidence)
     return Mention(

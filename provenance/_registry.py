@@ -11,7 +11,7 @@ import tomllib
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -1013,6 +1013,26 @@ class Registry:
             verdicts.clear()
         verdicts[(ident, day)] = result
         return result
+
+    def last_state_affiliation(self, ident: str, before: date) -> Affiliation | None:
+        """The verdict on an outlet on the last day, before ``before``, of the latest period in
+        which a claim made it state-affiliated; None if none ended before that day.
+
+        For a brief that gives no date but itself calls an outlet state-run or official
+        ("the official news agency Tanjug" in a 1987 wire story): it was written when the
+        outlet was, and the registry says when that was."""
+        ends = [
+            c.valid_to
+            for holder in self._parents(ident, before)
+            for entry in (self.get(holder),)
+            if entry is not None
+            for c in entry.claims
+            if c.state_affiliated and c.valid_to is not None and c.valid_to <= before
+        ]
+        if not ends:
+            return None
+        verdict = self.affiliation(ident, max(ends) - timedelta(days=1))
+        return verdict if verdict.state_affiliated else None
 
     def _affiliation(self, ident: str, day: date) -> Affiliation:
         for holder in self._parents(ident, day):

@@ -6,8 +6,11 @@ only one."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+import provenance
 from tests._support import run
 
 # (text, surface, outlet id or None for a generic reference, controller id)
@@ -104,3 +107,36 @@ def test_no_description(text: str) -> None:
 def test_state_channels_are_still_media() -> None:
     (m,) = run("Russian state channels aired the parade.").mentions
     assert (m.text, m.kind, m.state_affiliated) == ("Russian state channels", "generic", True)
+
+
+# --------------------------------------------------------------------------- undated briefs
+def test_an_undated_brief_that_calls_an_outlet_official_is_read_in_its_state_period() -> None:
+    # the registry records Tanjug as Yugoslavia's controlled agency until 1992, and nothing
+    # after 2015: undated (no as_of), the brief is read as of today, whatever day that is
+    report = provenance.check("The official news agency Tanjug said the talks had failed. "
+                              "Tanjug added that no date was set.")
+    assert [(m.state_affiliated, m.disclosed) for m in report.mentions] == [(True, True)] * 2
+    assert all("Yugoslavia" in m.label for m in report.mentions)
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    pytest.param("Tanjug said the talks had failed.", None, id="no-disclosure"),
+    pytest.param("The official news agency Tanjug said the talks had failed.", date(2024, 5, 14),
+                 id="a-date-wins"),
+])
+def test_otherwise_the_verdict_is_todays(text: str, as_of: date | None) -> None:
+    (m,) = provenance.check(text, as_of=as_of).mentions
+    assert m.state_affiliated is None
+    assert m.disclosed is False
+
+
+def test_last_state_affiliation() -> None:
+    registry = provenance.Registry.load()
+    past = registry.last_state_affiliation("rs.tanjug", date(2026, 1, 1))
+    assert past is not None
+    assert past.state_affiliated is True
+    assert past.state == "YU"
+    # the period must have ended before the day asked about
+    assert registry.last_state_affiliation("rs.tanjug", date(1990, 1, 1)) is None
+    # an outlet that is state-affiliated now has no past period that ended
+    assert registry.last_state_affiliation("ir.tasnim", date(2026, 1, 1)) is None
