@@ -52,6 +52,11 @@ def _mentions(report: Report) -> list[tuple[str, str | None, str]]:
     pytest.param("Write to press@rt.com for comment.", [], id="e-mail-is-not-a-handle"),
     pytest.param("Tasnim's offices in Tehran were closed on Friday.",
                  [("Tasnim", "ir.tasnim", "alias")], id="possessive"),
+    pytest.param("Phoenix News (ifeng) carried the video.",
+                 [("Phoenix News", "cn.ifeng", "alias"), ("ifeng", "cn.ifeng", "alias")],
+                 id="portal-name-and-domain-word"),
+    pytest.param("Phoenix news outlets carried the video.", [], id="case-sensitive-portal-name"),
+    pytest.param("Sina Weibo users shared it.", [], id="a-platform-is-no-outlet"),
 ])
 def test_outlet_mentions(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _mentions(run(text)) == expected
