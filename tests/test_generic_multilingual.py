@@ -40,3 +40,15 @@ def test_disclosures(text: str) -> None:
     tasnim = [m for m in provenance.check(text).mentions if m.outlet and m.outlet.id == "ir.tasnim"]
     assert tasnim
     assert all(m.disclosed for m in tasnim)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    pytest.param("Selon les médias locaux, l'attaque a fait trois morts.", "médias locaux",
+                 id="fr"),
+    pytest.param("Según los medios locales, hubo tres muertos.", "medios locales", id="es"),
+    pytest.param("Lokale Medien berichteten über den Angriff.", "Lokale Medien", id="de"),
+    pytest.param("Ausländische Medien berichteten darüber.", "Ausländische Medien", id="de-2"),
+])
+def test_scopes(text: str, surface: str) -> None:
+    (m,) = provenance.check(text).mentions
+    assert (m.text, m.kind, m.state_affiliated, m.country) == (surface, "generic", None, None)
