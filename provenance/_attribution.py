@@ -112,6 +112,19 @@ _INTRO = frozenset(
         "despite",
         "asked",
         "responding",
+        "elsewhere",
+        "additionally",
+        "besides",
+        "likewise",
+        "similarly",
+        "previously",
+        "recently",
+        "finally",
+        "notably",
+        "specifically",
+        "again",
+        "then",
+        "now",
     ]
 )
 _AUX = frozenset(
@@ -224,6 +237,14 @@ _CLAUSE_OPENERS = frozenset(
 )
 _SUBORDINATORS = frozenset("as because since if when while although though after before".split())
 _CLAUSE_BREAK = frozenset("but although though because whereas while since unless".split())
+# a word after a cue word in "-s" that opens a clause, making it a plural noun ("Blasts were
+# carried out", "Claims have surfaced")
+_FINITE_AFTER_A_NOUN = frozenset(
+    "are were have had will would could should may might can must remain remained".split()
+)
+# conjunctions that are also prepositions: a clause break before a capitalized subject with no
+# comma up to the verb ("came after Al Mayadeen TV claimed"), not "after the talks, X said"
+_TIME_SUBORDINATORS = frozenset("after before when until once".split())
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my latest new earlier".split()
@@ -1037,7 +1058,14 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 k = 0  # "battleground states", "raising questions about"
             if k and kind in ("speech", "act") and i + k < len(toks):
                 nxt = toks[i + k].norm
-                if nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
+                if (
+                    (i == 0 or toks[i - 1].text == ":")
+                    and t.text[:1].isupper()
+                    and norm.endswith("s")
+                    and (nxt in _FINITE_AFTER_A_NOUN or (nxt.endswith("ed") and nxt.isalpha()))
+                ):
+                    k = 0  # a plural noun opening a clause: "IRGC: Blasts were carried out"
+                elif nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
                     k = 0  # "showed up", "carried out", "continued to stay away"
                 elif nxt == "by" and (i == 0 or toks[i].norm.endswith("ing")):
                     k = 0  # "(Reporting by …; Editing by …)": a credit line
@@ -1178,13 +1206,27 @@ def _after_dateline(text: str, toks: Sequence[Token]) -> int:
     """The index of the first token after a dateline that opens ``toks`` ("FLINT, Mich., Oct.
     4 (UPI) —", "TEHRAN (FNA)-", "(CNN) —"), or 0: words with no lower-case one among them,
     then a dash (the dash itself is not a token of the analysis)."""
+    depth = 0  # in "(NNN-IRNA)" the hyphen is part of the credit
     for k in range(min(16, len(toks) - 1)):
         t = toks[k]
         if t.kind == "word" and t.text[:1].islower():
             return 0
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0:
+            continue
+        gap = text[t.end : toks[k + 1].start]
         if (t.text == ")" or (t.text.isupper() and len(t.text) > 1)) and any(
-            c in text[t.end : toks[k + 1].start] for c in "-\u2014\u2013"
+            c in gap for c in "-\u2014\u2013"
         ):
+            return k + 1
+        if (
+            k < 4
+            and t.kind == "word"
+            and ("\u2014" in gap or "\u2013" in gap or " - " in gap)
+            and toks[k + 1].text[:1].isupper()
+        ):
+            # "Tasnim – The IRGC denied …", "Washington — The president said" (not "Trump —
+            # even as he …")
             return k + 1
     return 0
 
@@ -1237,6 +1279,14 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
             break
         if t.norm in _CLAUSE_BREAK and k < vi - 1:
             start = k + 1  # "… but both spoke", "although they agreed"
+            break
+        if (
+            t.norm in _TIME_SUBORDINATORS
+            and floor < k < vi - 1
+            and _is_cap(stoks[k + 1])
+            and not any(x.text == "," for x in stoks[k + 1 : vi])
+        ):
+            start = k + 1  # "His comments came after Al Mayadeen TV claimed that …"
             break
     # "…, and when pressed on why, the 34-year-old mother of three replied": a noun phrase
     # after the last comma, with no verb of its own, is the subject
@@ -1805,9 +1855,24 @@ def _attr_for_sentence(
 
     if kind == "quoted_as":
         # X was quoted as saying by Y / Y quoted X as saying …
-        subj = _subject(ctx, stoks, ci, 0)
         by = [k for k in range(ci + ck, len(stoks)) if stoks[k].norm == "by"]
         via = tuple(ctx.mentions_in(stoks[by[0]].start, sent.end)) if by else ()
+        tail = stoks[ci + ck :]
+        comma = next(
+            (k for k in range(ci - 1, 1, -1) if stoks[k].text == "," and not ctx.in_quote(
+                stoks[k].start)),
+            None,
+        )
+        if (
+            not by
+            and comma is not None
+            and (not tail or tail[0].text in (".", "!", "?", ";"))
+        ):
+            # "CLAIM, Sharif was quoted as saying." (a sign-off may follow the full stop)
+            source = ctx.source_from(_subject(ctx, stoks, ci, comma + 1))
+            content = (stoks[0].start, stoks[comma - 1].end)
+            return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
+        subj = _subject(ctx, stoks, ci, 0)
         source = ctx.source_from(subj)
         content = _content_span(ctx, stoks, ci + ck, sent) if not by else None
         return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)

@@ -797,3 +797,60 @@ def test_an_adverb_in_ly_is_not_part_of_the_source(text: str, source: str) -> No
     (c,) = run(text).claims
     assert c.source is not None
     assert c.source.text == source
+
+
+# (text, [(kind, content, source span text)]) -- attributed claims only
+SOURCES_AND_DATELINES = [
+    pytest.param("Tasnim – The navy denied reports that its commander had been killed.",
+                 [("its commander had been killed", "The navy")], id="outlet-dateline-dash"),
+    pytest.param("HAVANA, May 2 (NNN-PL) – The ministry said the harvest had doubled.",
+                 [("the harvest had doubled", "The ministry")], id="hyphen-inside-the-credit"),
+    pytest.param("Kovacs — the city's longest-serving mayor — said the port would close.",
+                 [("the port would close", "Kovacs — the city's longest-serving mayor")],
+                 id="a-dash-before-a-lower-case-word-is-no-dateline"),
+    pytest.param("Elsewhere in his remarks, General Maranova said the drills would go on.",
+                 [("the drills would go on", "General Maranova")], id="opening-adverbial"),
+    pytest.param("His remarks came after Radio Kovacs claimed that the drills had ended.",
+                 [("the drills had ended", "Radio Kovacs")], id="after-a-subordinator"),
+    pytest.param("The strike has united the city, Maranova was quoted as saying.",
+                 [("The strike has united the city", "Maranova")], id="trailing-quoted-as"),
+    pytest.param("The strike has united the city, Maranova was quoted as saying.– PL",
+                 [("The strike has united the city", "Maranova")],
+                 id="trailing-quoted-as-with-a-sign-off"),
+    pytest.param("Maranova was quoted as saying the strike had united the city.",
+                 [("the strike had united the city", "Maranova")], id="forward-quoted-as"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCES_AND_DATELINES)
+def test_sources_after_datelines_and_adverbials(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    report = run(text)
+    got = [(c.text, c.source.text if c.source else None)
+           for c in report.claims if c.kind == "attributed"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Navy: Blasts were carried out by foreign agents",
+                 [("Blasts were carried out by foreign agents", "Navy")],
+                 id="plural-noun-after-a-headline-colon"),
+    pytest.param("Navy: Claims have surfaced that the port closed",
+                 [("Claims have surfaced that the port closed", "Navy")],
+                 id="plural-noun-cue-word-after-a-headline-colon"),
+    pytest.param("Radio Kovacs alleged that the militia claimed responsibility for the attack.",
+                 [("the militia claimed responsibility for the attack", "Radio Kovacs")],
+                 id="claiming-responsibility-is-an-act"),
+    pytest.param("The militia claimed responsibility for the attack.", [],
+                 id="claiming-responsibility-reports-nothing"),
+    pytest.param("The militia claimed responsibility in a statement, saying that its fighters "
+                 "had planted the bomb.",
+                 [("its fighters had planted the bomb", "The militia")],
+                 id="claiming-responsibility-then-saying"),
+])
+def test_nouns_and_acts_that_look_like_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    report = run(text)
+    got = [(c.text, c.source.text if c.source else None)
+           for c in report.claims if c.kind == "attributed"]
+    assert got == expected
