@@ -1062,7 +1062,18 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     (i == 0 or toks[i - 1].text == ":")
                     and t.text[:1].isupper()
                     and norm.endswith("s")
-                    and (nxt in _FINITE_AFTER_A_NOUN or (nxt.endswith("ed") and nxt.isalpha()))
+                    and (
+                        nxt in _FINITE_AFTER_A_NOUN
+                        or (nxt.endswith("ed") and nxt.isalpha())
+                        or (  # "Blasts heard at the base were …"
+                            i == 0
+                            and toks[i + k].text.isalpha()
+                            and toks[i + k].text.islower()
+                            and nxt not in _DETERMINERS
+                            and nxt not in _SUBJECT_PRONOUNS
+                            and nxt not in ctx.lex.that
+                        )
+                    )
                 ):
                     k = 0  # a plural noun opening a clause: "IRGC: Blasts were carried out"
                 elif nxt in _PARTICLES or (nxt == "to" and toks[i].norm in _ASPECTUAL):
@@ -1809,7 +1820,8 @@ def _attr_for_sentence(
             p = ci - 1
             while p >= 0 and stoks[p].text in (",", "\u2014", "-", "("):
                 p -= 1
-            content = (stoks[0].start, stoks[p].end) if p >= 0 else None
+            d = _after_dateline(text, stoks)  # "RIYADH, 7th December, 2017 (WAM) -- CLAIM, …"
+            content = (stoks[d if d < p else 0].start, stoks[p].end) if p >= 0 else None
             if (
                 content is not None
                 and stoks[0].text in _OPEN_QUOTES
@@ -1885,8 +1897,15 @@ def _attr_for_sentence(
     if mid is not None:
         return mid
     # "CLAIM, X said." or "“QUOTE,” X said" or "CLAIM, said X."
-    comma_before = (ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"')) or any(
-        t.text == "," for t in stoks[max(0, ci - 8) : ci]
+    # (a speaker's description may run to ten words: ", an official in the regional alliance
+    # supporting Damascus said on Sunday.")
+    comma_before = (
+        (ci > 0 and stoks[ci - 1].text in (",", "\u201d", '"'))
+        or any(t.text == "," for t in stoks[max(0, ci - 8) : ci])
+        or any(
+            stoks[k].text == "," and stoks[k + 1].norm in ("a", "an", "the")
+            for k in range(max(0, ci - 12), ci - 8)
+        )
     )
     prior = [
         k
@@ -1950,11 +1969,16 @@ def _attr_for_sentence(
     )
     head_words = [t for t in stoks[: prior[0]] if _is_word(t)] if prior else []
     intro_only = bool(head_words) and stoks[0].norm in _INTRO and len(head_words) <= 4
+    quote_follows = bool(tail) and (
+        tail[0].text in _OPEN_QUOTES
+        or (len(tail) > 1 and tail[0].text in (",", ":") and tail[1].text in _OPEN_QUOTES)
+    )  # "However, a military source, speaking to SANA, said, “…”": the quotation is it
     if (
         kind in ("speech", "citing")
         and prior
         and comma_before
         and tail_short
+        and not quote_follows
         and prior[0] >= 2
         and (tail_adverbial or ctx.in_quote(stoks[prior[0] - 1].start))
         and not intro_only

@@ -819,6 +819,15 @@ SOURCES_AND_DATELINES = [
                  id="trailing-quoted-as-with-a-sign-off"),
     pytest.param("Maranova was quoted as saying the strike had united the city.",
                  [("the strike had united the city", "Maranova")], id="forward-quoted-as"),
+    pytest.param("Blasts heard at the base were caused by a short circuit, an official in the "
+                 "regional alliance backing the navy said on Sunday.",
+                 [("Blasts heard at the base were caused by a short circuit",
+                   "an official in the regional alliance backing the navy")],
+                 id="long-speaker-description-in-a-trailing-frame"),
+    pytest.param("VALLETTA, 7th May, 2019 (PL) -- The army captured the port, according to an "
+                 "official source.",
+                 [("The army captured the port", "an official source")],
+                 id="dateline-before-a-trailing-according-to"),
 ]
 
 
@@ -854,3 +863,13 @@ def test_nouns_and_acts_that_look_like_cues(text: str, expected: list[tuple[str,
     got = [(c.text, c.source.text if c.source else None)
            for c in report.claims if c.kind == "attributed"]
     assert got == expected
+
+
+def test_an_intro_word_before_a_speaker_and_a_quotation_is_no_claim() -> None:
+    report = run("However, a navy source, speaking on condition of anonymity, said, "
+                 "“The base was not hit.”")
+    (c,) = report.claims
+    assert c.kind == "quoted"
+    assert c.text == "The base was not hit."
+    assert c.source is not None
+    assert c.source.text == "a navy source"
