@@ -799,7 +799,7 @@ def test_an_adverb_in_ly_is_not_part_of_the_source(text: str, source: str) -> No
     assert c.source.text == source
 
 
-# (text, [(kind, content, source span text)]) -- attributed claims only
+# (text, [(content, source span text)]): the attributed claims
 SOURCES_AND_DATELINES = [
     pytest.param("Tasnim – The navy denied reports that its commander had been killed.",
                  [("its commander had been killed", "The navy")], id="outlet-dateline-dash"),
@@ -831,17 +831,7 @@ SOURCES_AND_DATELINES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SOURCES_AND_DATELINES)
-def test_sources_after_datelines_and_adverbials(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
-    report = run(text)
-    got = [(c.text, c.source.text if c.source else None)
-           for c in report.claims if c.kind == "attributed"]
-    assert got == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
+NOUNS_AND_ACTS = [
     pytest.param("Navy: Blasts were carried out by foreign agents",
                  [("Blasts were carried out by foreign agents", "Navy")],
                  id="plural-noun-after-a-headline-colon"),
@@ -857,8 +847,13 @@ def test_sources_after_datelines_and_adverbials(
                  "had planted the bomb.",
                  [("its fighters had planted the bomb", "The militia")],
                  id="claiming-responsibility-then-saying"),
-])
-def test_nouns_and_acts_that_look_like_cues(text: str, expected: list[tuple[str, str]]) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCES_AND_DATELINES + NOUNS_AND_ACTS)
+def test_sources_after_datelines_and_adverbials_and_nouns_that_look_like_cues(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     report = run(text)
     got = [(c.text, c.source.text if c.source else None)
            for c in report.claims if c.kind == "attributed"]
