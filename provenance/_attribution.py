@@ -362,6 +362,10 @@ def _lex(registry: Registry) -> _Lex:
         """A list of single words, folded as tokens are."""
         return frozenset(f[0] for f in map(fold_phrase, lx.get(key, ())) if len(f) == 1)
 
+    def folded(key: str) -> frozenset[str]:
+        """A list of words or phrases, case-folded as written."""
+        return frozenset(w.casefold() for w in lx.get(key, ()))
+
     def heads(key: str) -> frozenset[str]:
         """The last words of a list of phrases, folded as tokens are."""
         return frozenset(f[-1] for f in map(fold_phrase, lx.get(key, ())) if f)
@@ -376,20 +380,20 @@ def _lex(registry: Registry) -> _Lex:
         quoted_as=ph("quoted_as_saying"),
         quoting=ph("quoting_verbs"),
         as_saying=ph("as_saying"),
-        quoting_from=frozenset(w.casefold() for w in lx.get("quoting_from", ())),
+        quoting_from=folded("quoting_from"),
         that=frozenset(w.casefold() for w in lx.get("complementizers", ("that",)))
         | words("complementizers"),
         voice=ph("voice_change"),
-        person_pron=frozenset(w.casefold() for w in lx.get("person_pronouns", ())),
-        group_pron=frozenset(w.casefold() for w in lx.get("group_pronouns", ())),
-        not_subject=frozenset(w.casefold() for w in lx.get("not_subject_starts", ())),
+        person_pron=folded("person_pronouns"),
+        group_pron=folded("group_pronouns"),
+        not_subject=folded("not_subject_starts"),
         description_heads=heads("descriptions"),
         outlet_heads=heads("outlet_descriptions"),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
         setting=ph("speech_settings"),
-        noun_like=frozenset(w.casefold() for w in lx.get("noun_like_cues", ())),
+        noun_like=folded("noun_like_cues"),
         background_times=ph("background_times"),
         not_cues=ph("not_cues"),
         question_verbs=words("question_verbs"),

@@ -81,9 +81,6 @@ _COPULA = frozenset("is are was were be been being as".split())
 # determiners of an appositive: "TASS, the Russian state news agency", "Tasnim and Fars, two
 # news agencies close to the IRGC"
 _APPOSITIVE_DETERMINERS = frozenset("the a an two three both".split())
-# words between an affiliation phrase and its controller: "close to the country's hard-line
-# Revolutionary Guard"
-_MODIFIER_WORDS = frozenset("the a an its their his her".split())
 # organizations whose outlets are state-affiliated (registry organization types)
 _STATE_CONTROLLER_TYPES = frozenset(
     {
@@ -683,8 +680,7 @@ class Matcher:
             t = stream[j]
             nxt = stream[j + 1].norm if j + 1 < n else ""
             if not (
-                t.norm in _MODIFIER_WORDS
-                or t.norm == "'"
+                t.norm == "'"
                 or (t.norm == "s" and stream[j - 1].norm == "'")
                 or (t.text.isalpha() and t.text.islower())
                 or nxt == "'"
