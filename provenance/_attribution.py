@@ -291,6 +291,8 @@ class _Lex:
     request_verbs: frozenset[str]  # with an object and "to": a request
     naming_verbs: frozenset[str]  # "a stream called Miracle Run": a name, not speech
     topic_verbs: frozenset[str]  # "reported on the front": a topic, not content
+    rejection_verbs: frozenset[str]  # with a report noun and its clause: a denial
+    report_nouns: frozenset[str]  # "denied reports that …": the denied proposition follows
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = attrs.field(
         init=False,
@@ -400,6 +402,8 @@ def _lex(registry: Registry) -> _Lex:
         request_verbs=words("request_verbs"),
         naming_verbs=words("naming_verbs"),
         topic_verbs=words("topic_verbs"),
+        rejection_verbs=words("rejection_verbs"),
+        report_nouns=words("report_nouns"),
     )
     registry._cache["lex"] = out
     return out
@@ -1145,6 +1149,11 @@ def _noun_not_verb(ctx: _Ctx, toks: Sequence[Token], i: int) -> bool:
         return True
     if p in ctx.lex.not_subject and p not in _SUBJECT_PRONOUNS:
         return True
+    if any(
+        kind in _VERB_KINDS and table.match(toks, i - 1) == 1
+        for kind, table in ctx.lex.tables_by_first.get(p, ())
+    ):
+        return True  # the object of a verb of saying: "dismissed reports that …"
     if _is_cap(prev) or p in _SUBJECT_PRONOUNS or p in ("and", "or", "but"):
         return False
     if p in _ADVERBS or p.endswith("ly"):
@@ -1642,6 +1651,16 @@ def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> i
             return k + 1
         if t.text in (".", ";") or t.text in _OPEN_QUOTES:
             break
+        if (
+            k > j
+            and stoks[k - 1].text == ","
+            and t.norm.endswith("ing")
+            and any(
+                kind in _VERB_KINDS and table.match(stoks, k)
+                for kind, table in ctx.lex.tables_by_first.get(t.norm, ())
+            )
+        ):
+            break  # "denies the charges, insisting that …": the "that" is the participle's
         if k > j and stoks[k - 1].norm not in _NOT_BEFORE_A_CLAUSE_VERB and (
             t.norm in _FINITE
             or any(
@@ -1651,6 +1670,39 @@ def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> i
         ):
             break
     return j
+
+
+_CIRCUMSTANCE_STARTS = frozenset(
+    """on in at during shortly earlier later last this yesterday today tonight before after
+    late early""".split()
+)
+
+
+def _circumstance_only(ctx: _Ctx, stoks: Sequence[Token], close_mark: int, end: int) -> bool:
+    """Whether all that follows a quotation's closing mark up to ``end`` is a short phrase of
+    time or place, with no verb: the setting of the speech, not reported content ("cited a
+    source as saying “…” shortly before 8.30 p.m. local time on Sunday")."""
+    a = bisect.bisect_right(stoks, close_mark, key=_START)
+    if a >= len(stoks) or stoks[a].norm not in _CIRCUMSTANCE_STARTS:
+        return False
+    words = 0
+    for k in range(a, len(stoks)):
+        t = stoks[k]
+        if t.start >= end:
+            break
+        if t.kind == "punct":
+            if t.text not in (".", "-"):
+                return False
+            continue
+        words += 1
+        if (
+            words > 12
+            or t.norm in ctx.lex.that
+            or t.norm in _FINITE
+            or any(table.match(stoks, k) for _kind, table in ctx.lex.tables_by_first.get(t.norm, ()))
+        ):
+            return False
+    return True
 
 
 def _content_span(
@@ -1669,7 +1721,11 @@ def _content_span(
         end -= 1
     # a content that is entirely a quotation is a quote only
     q0 = ctx.quote_at.get(start)
-    if q0 is not None and (q0.close_mark is None or q0.close_mark >= end - 1):
+    if q0 is not None and (
+        q0.close_mark is None
+        or q0.close_mark >= end - 1
+        or _circumstance_only(ctx, stoks, q0.close_mark, end)
+    ):
         return None
     # "… and “a partial quote.”" at the end: the indirect part ends before "and"
     for k in range(j + 1, len(stoks) - 1):
@@ -2110,6 +2166,18 @@ def _attr_for_sentence(
     if _passive_with_agent(stoks, ci, ck):
         # "The attack was reported by SANA": an agent, but no reported proposition
         return None
+    if kind == "denial" or (kind == "act" and stoks[ci].norm in ctx.lex.rejection_verbs):
+        rejected = _rejected_report(ctx, stoks, j)
+        if rejected is not None:
+            after, cited = rejected
+            content = _content_span(ctx, stoks, after, sent)
+            if cited:
+                # "denied speculation circulated on some Telegram channels that …": what
+                # the speculation says, from its own source
+                cited_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end))
+                return _Attr(ctx.source_from(cited), content, cue_span, cited_via, frame=False)
+            # "dismissed reports that …": the source asserts the negation
+            return _Attr(source, content, cue_span, via, frame=False, negated=True)
     if kind == "act":
         # a communicative act with an object ("condemned the strikes"): the content is what
         # follows the cue (DESIGN: content excludes the cue and the source), without a "that"
@@ -2158,12 +2226,61 @@ def _attr_for_sentence(
         # a verb of saying with an object, not a clause: "He also warned the United States …";
         # the content is what follows the cue
         content = (stoks[j].start, end_trim) if stoks[j].start < end_trim else None
+    elif jj == j and kind == "denial" and stoks[j].text not in _LEAD_PUNCT:
+        # a denial reports a proposition only in a clause ("denied he had been there",
+        # "denied the tanker had been seized"); "denied the charges" reports none
+        clause = _told_clause(stoks, j, object_given=True)
+        if clause is not None and stoks[clause - 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS:
+            clause = None  # "deny them mining permits until the work was completed"
+        content = _content_span(ctx, stoks, clause, sent) if clause is not None else None
     else:
         content = _content_span(ctx, stoks, jj, sent)
     frame = source is not None and source.mention is not None
     return _Attr(source, content, cue_span, via + via_extra, frame=frame, negated=kind == "denial")
 
 
+def _rejected_report(
+    ctx: _Ctx, stoks: Sequence[Token], j: int
+) -> tuple[int, list[Token]] | None:
+    """A denial's object from token ``j`` that is a report noun with its clause: the index
+    of the clause and the tokens of the report's own source, if the text names one ("reports
+    that …": none; "a report by Reuters that …", "claims from the opposition that …",
+    "speculation circulated on some Telegram channels that …"). None for any other object,
+    or when the "that" is a relative pronoun ("reports that surfaced on Monday")."""
+    n = len(stoks)
+    r = next((k for k in range(j, min(n, j + 4)) if stoks[k].norm in ctx.lex.report_nouns), None)
+    if r is None or not all(_is_word(t) for t in stoks[j:r]):
+        return None
+    k = r + 1
+    cited: list[Token] = []
+    if k < n and stoks[k].norm not in ctx.lex.that:
+        if stoks[k].kind == "word" and (
+            stoks[k].norm.endswith("ed") or stoks[k].norm in _IRREGULAR_PAST
+        ):
+            k += 1  # "circulated", "carried", "made"
+        if k >= n or stoks[k].norm not in _REPORT_SOURCE_PREPOSITIONS:
+            return None
+        a = k + 1
+        t = next((x for x in range(a, min(n, a + 10)) if stoks[x].norm in ctx.lex.that), None)
+        if t is None or t == a or not all(_is_word(x) for x in stoks[a:t]):
+            return None
+        cited = list(stoks[a:t])
+        if stoks[k].norm in ("in", "on") and not (
+            any(_is_cap(x) for x in cited)
+            or cited[-1].norm in ctx.lex.outlet_heads
+            or cited[-1].norm in ("media", "press")
+        ):
+            return None  # "reports in recent days that …": a time, not a source
+        k = t
+    if k + 1 >= n or stoks[k].norm not in ctx.lex.that:
+        return None
+    nxt = stoks[k + 1]
+    if not (_is_cap(nxt) or nxt.norm in _CLAUSE_OPENERS):
+        return None  # a relative "that"
+    return k + 1, cited
+
+
+_REPORT_SOURCE_PREPOSITIONS = frozenset("by from in on".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i you there".split())
 _NOUN_SUBJECT_STARTS = frozenset("the a an this these those his her its their".split())
 _NOT_AN_OBJECT_END = _DETERMINERS | _NOUN_FOLLOWERS | frozenset("to in on at for and or".split())
@@ -2640,6 +2757,7 @@ def analyze(
         qb = bisect.bisect_left(real_opens, sent.end)
         s_quotes = real[qa:qb]
         held: tuple[int, ...] = ()  # quotations that are part of the sentence's attributed claim
+        added = False  # whether the sentence has an "adding that …" claim
         if attr is not None:
             source = attr.source
             if attr.content is not None:
@@ -2687,6 +2805,7 @@ def analyze(
                 ctx.remember(src, ctx.toks(src.pstart, src.pend) if src else ())
             adding = _adding_after(ctx, stoks, s_cues, attr, sent)
             if adding is not None and (attr.content is None or attr.content[1] <= adding[1][0]):
+                added = True
                 # "“…,” he said, adding that …", "CLAIM, X said, adding that …": what he added
                 # is a claim of his own, after the frame's content or its quotation
                 (a_start, a_end), a_cue = adding
@@ -2764,7 +2883,12 @@ def analyze(
                 RawClaim("quoted", q.start, q.end, sent.index, spk, via, (qi,), None, False, bp)
             )
         inside_quote = not s_quotes and ctx.in_quote(sent.start) and ctx.in_quote(sent.end - 1)
-        if not s_quotes and not inside_quote and (attr is None or attr.content is None):
+        if (
+            not s_quotes
+            and not inside_quote
+            and not added
+            and (attr is None or attr.content is None)
+        ):
             claims.append(
                 RawClaim(
                     "unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp

@@ -490,6 +490,8 @@ LEXICON_KEYS = (
     "bare_clause_verbs",
     "act_verbs",
     "denial_verbs",
+    "rejection_verbs",
+    "report_nouns",
     "according_to",
     "citing",
     "quoted_as_saying",

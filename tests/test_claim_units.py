@@ -868,3 +868,83 @@ def test_an_intro_word_before_a_speaker_and_a_quotation_is_no_claim() -> None:
     assert c.text == "The base was not hit."
     assert c.source is not None
     assert c.source.text == "a navy source"
+
+
+# (text, [(kind, content, source span text, negated)]): every claim of the sentence
+DENIALS_AND_REJECTIONS = [
+    pytest.param("The navy denied that its commander had been killed.",
+                 [("attributed", "its commander had been killed", "The navy", True)],
+                 id="denied-that"),
+    pytest.param("The navy denied its commander had been killed.",
+                 [("attributed", "its commander had been killed", "The navy", True)],
+                 id="denied-a-bare-clause"),
+    pytest.param("Maranova denied on Monday she had resigned.",
+                 [("attributed", "she had resigned", "Maranova", True)],
+                 id="denied-an-adverbial-then-a-clause"),
+    pytest.param("The navy denied the rumours.",
+                 [("unattributed", "The navy denied the rumours.", None, False)],
+                 id="denied-a-noun-phrase"),
+    pytest.param("Kessel has strongly denied any involvement in the attack.",
+                 [("unattributed", "Kessel has strongly denied any involvement in the attack.",
+                   None, False)],
+                 id="denied-involvement"),
+    pytest.param("The council could deny them permits until the work was done.",
+                 [("unattributed", "The council could deny them permits until the work was "
+                   "done.", None, False)],
+                 id="a-clause-after-a-subordinator-is-no-complement"),
+    pytest.param("Kessel denies the charges, insisting that its drills are defensive.",
+                 [("attributed", "its drills are defensive", "Kessel", False)],
+                 id="a-participle-of-saying-after-the-object"),
+    pytest.param("The navy denied reports that its commander had been killed.",
+                 [("attributed", "its commander had been killed", "The navy", True)],
+                 id="denied-reports-that"),
+    pytest.param("The navy dismissed speculation that its commander had been killed.",
+                 [("attributed", "its commander had been killed", "The navy", True)],
+                 id="a-rejection-of-a-report-is-a-denial"),
+    pytest.param("The navy denied a report by Radio Kovacs that its commander had been killed.",
+                 [("attributed", "its commander had been killed", "Radio Kovacs", False)],
+                 id="the-report-names-its-source"),
+    pytest.param("Maranova denied speculation circulated on some Telegram channels that the "
+                 "mayor had fled.",
+                 [("attributed", "the mayor had fled", "some Telegram channels", False)],
+                 id="a-participle-before-the-source"),
+    pytest.param("The navy rejected claims by the opposition that the vote was rigged.",
+                 [("attributed", "the vote was rigged", "the opposition", False)],
+                 id="rejected-claims-by"),
+    pytest.param("The navy rejected claims in recent days that the vote was rigged.",
+                 [("attributed", "claims in recent days that the vote was rigged", "The navy",
+                   False)],
+                 id="a-time-is-no-source"),
+    pytest.param("The navy dismissed reports that surfaced on Monday.",
+                 [("attributed", "reports that surfaced on Monday", "The navy", False)],
+                 id="a-relative-that-opens-no-reported-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENIALS_AND_REJECTIONS)
+def test_denials_and_rejections(
+    text: str, expected: list[tuple[str, str, str | None, bool]]
+) -> None:
+    report = run(text)
+    got = [(c.kind, c.text, c.source.text if c.source else None, c.negated)
+           for c in report.claims]
+    assert got == expected
+
+
+# (text, expected kinds): a quotation followed only by the time or place of the statement
+QUOTATION_AND_CIRCUMSTANCE = [
+    pytest.param("The agency quoted a source as saying “the base was hit” shortly before "
+                 "8.30 p.m. local time on Sunday.", ["quoted"], id="time"),
+    pytest.param("The minister said “the talks have failed” in Kessel.", ["quoted"], id="place"),
+    pytest.param("The minister said “the talks have failed” after the army said it was ready.",
+                 ["attributed", "quoted"], id="a-clause-with-a-verb"),
+    pytest.param("The minister said “the talks have failed” and that the army was ready.",
+                 ["attributed", "quoted"], id="a-second-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), QUOTATION_AND_CIRCUMSTANCE)
+def test_a_quotation_with_only_its_circumstances_is_a_quote_only(
+    text: str, kinds: list[str]
+) -> None:
+    assert [c.kind for c in run(text).claims] == kinds
