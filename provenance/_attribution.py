@@ -555,6 +555,18 @@ class _Ctx:
             ):
                 break
             part.append(t)
+        if (
+            part
+            and len(part) < len(toks)
+            and toks[len(part)].text not in (",", "(")
+            and len(part) <= 3
+            and all(_is_word(t) and _is_cap(t) for t in part)
+        ):
+            # a title with its complement, then the name: "Commander of Iran's Basij force
+            # Brigadier General Mohammad Reza Naqdi", "Head of the … Department General X"
+            named = self._name_at_end(toks[len(part) :])
+            if named is not None:
+                return named
         if not part or not (_is_word(part[-1]) and _is_cap(part[-1])):
             # the head is a common noun ("Foreign ministers of Iran"); a name may follow it
             # between commas ("a soldier, Hamid Dehqani")
@@ -584,6 +596,30 @@ class _Ctx:
         if len(run) > 3:
             run = run[-3:] if len(run[-2].text) == 1 else run[-2:]
         return self.text[run[0].start : run[-1].end]
+
+    def _name_at_end(self, toks: Sequence[Token]) -> str | None:
+        """A person's name that ends a phrase (up to its first comma, parentheses skipped):
+        the last two of its closing run of capitalized words, when that run has two words
+        at least, is no outlet or organization, and ends in no word of institutions."""
+        end = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
+        run: list[Token] = []
+        depth = 0
+        for t in toks[:end]:
+            if t.text == "(":
+                depth += 1
+                run = []
+                continue
+            if t.text == ")":
+                depth = max(0, depth - 1)
+                continue
+            if depth:
+                continue
+            run = [*run, t] if _is_word(t) and _is_cap(t) and t.kind == "word" else []
+        if len(run) < 2 or any(t.norm in _NOT_PERSON for t in run[-2:]):
+            return None
+        if self.mentions_in(run[0].start, run[-1].end):
+            return None
+        return self.text[run[-2].start : run[-1].end]
 
     def source_from(self, toks: Sequence[Token]) -> SourceRef | None:
         """A SourceRef for a source phrase, resolving pronouns and descriptions."""
@@ -655,7 +691,8 @@ class _Ctx:
             toks = toks[:1]  # "they both" is "they"
             ps, pe = toks[0].start, toks[0].end
         if len(toks) == 1 and first in self.lex.person_pron:
-            return SourceRef(ps, pe, self.resolve("person"))
+            own = self._claim_subject(ps)
+            return SourceRef(ps, pe, own if own is not None else self.resolve("person"))
         if len(toks) == 1 and first in self.lex.group_pron:
             pair = self._pair_before(ps) if first in _PLURAL_HINT else None
             if pair is not None:
@@ -702,6 +739,38 @@ class _Ctx:
             # a surname alone ("Ekwueme") names the person introduced in full before
             name = self.surnames.get(name, name)
         return SourceRef(ps, pe, name, mention)
+
+    def _claim_subject(self, pos: int) -> str | None:
+        """For a pronoun in a trailing frame ("…, he said."), the person its sentence names
+        first, outside quotations and mentions: the subject of the claim it closes ("Wahl
+        thinks the budget needs cuts, he said"). A single word counts when it is the surname
+        of a person named in full before. None elsewhere, or if the sentence names no one."""
+        sent = self.doc.sentences[self.cur_sentence] if self.cur_sentence >= 0 else None
+        if sent is None or not sent.start <= pos <= sent.end:
+            return None
+        before = self.toks(sent.start, pos)
+        if not before or before[-1].text not in (",", "\u201d", '"'):
+            return None
+        if len([t for t in self.toks(pos, sent.end) if _is_word(t)]) > 5:
+            return None  # "After meeting X, he said the talks …": a forward frame
+        k = 0
+        while k < len(before):
+            if not _name_word(before[k]) or self.in_quote(before[k].start):
+                k += 1
+                continue
+            e = k
+            while e < len(before) and _name_word(before[e]):
+                e += 1
+            run = before[k:e]
+            k = e
+            if self.mentions_in(run[0].start, run[-1].end):
+                continue  # an outlet or an organization
+            name = _person_name(self.text, run)
+            if name is None and len(run) == 1:
+                name = self.surnames.get(run[0].text)
+            if name is not None:
+                return name
+        return None
 
     def _pair_before(self, pos: int) -> str | None:
         """The last two people named together ("A and B", "A and Republican challenger B")
@@ -864,7 +933,9 @@ class _Ctx:
                 or (kind in ("it", "outlet") and k == "outlet")
             ):
                 return name, ref.mention
-        for _k, name, ref in reversed(self.history):
+        for k, name, ref in reversed(self.history):
+            if kind == "person" and k == "outlet":
+                continue  # "he" is no news agency
             return name, ref.mention
         return None
 

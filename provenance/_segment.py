@@ -102,6 +102,9 @@ _ABBREVIATIONS = frozenset(
         "para",
     ]
 )
+# Abbreviations only before a number ("No. 5", "pp. 3-4"): before a word
+# they are words that end a sentence ("The council voted no.")
+_NUMBER_ABBREVIATIONS = frozenset(["no", "nos", "pp", "op", "fig", "figs", "para"])
 # Words that start a new sentence after an abbreviation-like token such as "U.S."
 _STARTERS = frozenset(
     [
@@ -369,7 +372,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if g == "." or (g[0] == "." and len(g.rstrip("\"'\u201d\u2019\u00bb)]")) == 1):
             word = _word_before(text, max(start, ms - 24), ms)
             if word and (
-                word.lower() in _ABBREVIATIONS
+                (
+                    word.lower() in _ABBREVIATIONS
+                    # "No. 5", but "The council voted no. Then …"
+                    and (word.lower() not in _NUMBER_ABBREVIATIONS or not text[j].isalpha())
+                )
                 or (len(word) == 1 and word.isupper())  # "John F. Kennedy", "U.S."
                 or (b == ms + 1 and _dotted_before(text, start, ms))
             ):

@@ -948,3 +948,36 @@ def test_a_quotation_with_only_its_circumstances_is_a_quote_only(
     text: str, kinds: list[str]
 ) -> None:
     assert [c.kind for c in run(text).claims] == kinds
+
+
+# (text, source span text, resolved name) of the last attributed claim
+NAMES_OF_SOURCES = [
+    pytest.param("Councilor Dara Holm dissented. Mayor Ivo Brandt said the city had cut "
+                 "spending. Holm thinks the budget needs more cuts, he said.",
+                 "he", "Dara Holm", id="a-trailing-pronoun-names-the-claim-subject"),
+    pytest.param("Councilors Ivo Brandt and Tomas Reel voted no. Clad in a red shirt, volunteer "
+                 "Mira Lund explained the library keeps teens busy, she said.",
+                 "she", "Mira Lund", id="a-full-name-in-the-sentence"),
+    pytest.param("Mayor Ivo Brandt spoke first. After meeting Dara Holm, he said the budget "
+                 "would pass.",
+                 "he", "Ivo Brandt", id="a-forward-frame-looks-back"),
+    pytest.param("Tasnim reported the vote. The budget will pass, he said.",
+                 "he", None, id="an-outlet-is-no-person"),
+    pytest.param("Commander of Kessel's (volunteer) militia Brigadier General Hamid Ranjbar said "
+                 "the drills had ended.",
+                 "Commander of Kessel's (volunteer) militia Brigadier General Hamid Ranjbar",
+                 "Hamid Ranjbar", id="a-title-with-a-complement-then-the-name"),
+    pytest.param("Head of the Kessel Public Relations Department General Aras Vinter said the "
+                 "drills had ended.",
+                 "Head of the Kessel Public Relations Department General Aras Vinter",
+                 "Aras Vinter", id="a-department-then-the-name"),
+    pytest.param("Minister of Foreign Affairs Aras Vinter said the drills had ended.",
+                 "Minister of Foreign Affairs Aras Vinter", "Aras Vinter", id="minister-of"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "name"), NAMES_OF_SOURCES)
+def test_the_name_of_a_source(text: str, source: str, name: str | None) -> None:
+    c = [c for c in run(text).claims if c.kind == "attributed"][-1]
+    assert c.source is not None
+    assert (c.source.text, c.source.name) == (source, name)

@@ -17,6 +17,7 @@ from provenance._segment import (
     _DOTTED,
     _INDENT_OR_BULLET,
     _LINE,
+    _NUMBER_ABBREVIATIONS,
     _SPACE,
     _STARTERS,
     _WORD_BEFORE,
@@ -71,7 +72,8 @@ def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int
                 word = w.group(1)
                 following = re.match(r"\w+", text[j : j + 20])
                 starter = following is not None and following.group().lower() in _STARTERS
-                if word.lower() in _ABBREVIATIONS and not starter:
+                before_a_word = word.lower() in _NUMBER_ABBREVIATIONS and nxt.isalpha()
+                if word.lower() in _ABBREVIATIONS and not starter and not before_a_word:
                     continue
                 if len(word) == 1 and word.isupper() and not starter:
                     continue
