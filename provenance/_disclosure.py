@@ -139,9 +139,26 @@ def find_disclosures(
     out: dict[str, tuple[int, int]] = {}
 
     def controller_at(toks: Sequence[Token], i: int) -> int:
-        """Length of a controller reference at toks[i] (organization or state word)."""
+        """Length of a controller reference at toks[i] (organization or state word), after
+        determiners, possessors and adjectives ("the country's hard-line Revolutionary
+        Guard", "Iran's elite Revolutionary Guards")."""
         j = i
         while j < len(toks) and toks[j].norm in _CONTROLLER_DETERMINERS:
+            j += 1
+        if j >= len(toks):
+            return 0
+        for _ in range(8):
+            if j >= len(toks) or toks[j].start in org_at or state_words.at(toks, j):
+                break
+            t = toks[j]
+            nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+            if not (
+                t.norm == "'"
+                or (t.norm == "s" and j > 0 and toks[j - 1].norm == "'")
+                or (t.text.isalpha() and t.text.islower() and t.norm not in _NP_STOP)
+                or nxt == "'"
+            ):
+                return 0
             j += 1
         if j >= len(toks):
             return 0

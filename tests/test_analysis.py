@@ -147,6 +147,12 @@ def test_a_descriptor_before_a_name_is_not_a_generic_mention() -> None:
                  "met.", "which is controlled by the Russian government", id="controlled-by"),
     pytest.param("Iran's state-run English-language channel Press TV said so.", "state-run",
                  id="long-descriptor"),
+    pytest.param("The Fars news agency, which is close to the country's hard-line Revolutionary "
+                 "Guard, said so.",
+                 "which is close to the country's hard-line Revolutionary Guard",
+                 id="possessor-and-adjective-before-the-controller"),
+    pytest.param("The Fars news agency, close to Iran's elite Revolutionary Guard, said so.",
+                 "close to Iran's elite Revolutionary Guard", id="possessive-name"),
 ])
 def test_disclosure_spans(text: str, disclosure: str) -> None:
     report = run(text)
@@ -161,6 +167,8 @@ def test_disclosure_spans(text: str, disclosure: str) -> None:
     pytest.param("The Iranian news agency IRNA said so.", id="nationality"),
     pytest.param("The Russian agency TASS said so.", id="nationality-2"),
     pytest.param("The well-known agency Tasnim said so.", id="adjective"),
+    pytest.param("Tasnim, which is close to the talks, covered the IRGC drills.",
+                 id="a-controller-beyond-a-preposition"),
 ])
 def test_not_a_disclosure(text: str) -> None:
     report = run(text)
