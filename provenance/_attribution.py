@@ -217,6 +217,10 @@ _NOT_PERSON = frozenset(
     june july august september october november december times post journal daily press tv
     television radio media network""".split()
 )
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
 # how far back (in sources remembered) a pronoun or description looks for its antecedent;
 # bounded so that long documents stay linear
 _ANTECEDENTS = 64
@@ -589,6 +593,8 @@ class _Ctx:
                 cur = []
         if cur:
             runs.append(cur)
+        # a day or a month is no name: "North Korea on Monday", "a statement … on Thursday"
+        runs = [r for r in runs if not all(t.norm in _CALENDAR for t in r)]
         if not runs:
             return None
         run = runs[-1]
@@ -1109,7 +1115,11 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                 ):
                     prev = toks[i - 2]  # "was once asked", "were mistakenly charged"
                 if (
-                    prev.norm in _DETERMINERS
+                    (
+                        prev.norm in _DETERMINERS
+                        # "Yonhap earlier reported, citing …": an adverb
+                        and not (prev.norm == "earlier" and toks[i].norm.endswith("ed"))
+                    )
                     or (prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-")
                     or (prev.norm == "called" and i > 1 and toks[i - 2].norm == "so")
                     or (  # a possessive, not "he's said" (has)
@@ -1833,9 +1843,14 @@ def _content_span(
 
 
 def _attr_for_sentence(
-    ctx: _Ctx, sent: Sentence, stoks: list[Token], cues: list[tuple[str, int, int]]
+    ctx: _Ctx,
+    sent: Sentence,
+    stoks: list[Token],
+    cues: list[tuple[str, int, int]],
+    clause_start: int = 0,
 ) -> _Attr | None:
-    """The sentence's attribution, if any; ``cues`` are ``_find_cue(ctx, stoks)``."""
+    """The sentence's attribution, if any; ``cues`` are ``_find_cue(ctx, stoks)``, and
+    ``clause_start`` the index where the clause of the frame may start at the earliest."""
     for k in range(min(3, len(stoks))):
         n = ctx.lex.agentless.match(stoks, k)
         if n:
@@ -1853,7 +1868,7 @@ def _attr_for_sentence(
         # a verb whose "subject" is an adverbial is not the frame ("In a message posted Friday,
         # Cruz said …"; "Following initial reports …, Trump said …"): a later cue is
         cues = [c for c in cues[:-1] if not _adverbial_subject(ctx, stoks, c)] + cues[-1:]
-    floor = 0  # where the subject of the frame's verb may start
+    floor = clause_start  # where the subject of the frame's verb may start
     if opening:
         # the cues inside an opening participial clause frame nothing: "Writing for a panel
         # that all agreed X, Barabak noted …"; "Asked whether …, Maranova declined to comment."
@@ -1877,7 +1892,18 @@ def _attr_for_sentence(
         if c[1] > 0 and stoks[c[1] - 1].text == "," and stoks[c[1]].norm.endswith("ing"):
             continue  # ", adding …" continues the frame before it
         tail = stoks[c[1] + c[2] :]
-        tail_words = [t for t in tail if _is_word(t)]
+        # ", adding …" after the frame continues it: not part of the tail
+        adding = next(
+            (
+                k
+                for k in range(len(tail) - 1)
+                if tail[k].text == ","
+                and tail[k + 1].norm.endswith("ing")
+                and any(x[1] == c[1] + c[2] + k + 1 for x in cues)
+            ),
+            None,
+        )
+        tail_words = [t for t in tail[:adding] if _is_word(t)]
         inverted = (
             c[1] > 0
             and stoks[c[1] - 1].text == ","
@@ -2171,7 +2197,8 @@ def _attr_for_sentence(
         comma = next((k for k in range(ci - 1, 0, -1) if stoks[k].text == ","), None)
         if comma is not None and not any(_finite_like(t) for t in stoks[comma + 1 : ci]):
             floor = comma + 1
-    subj = _participle_subject(ctx, stoks, ci) or _subject(ctx, stoks, ci, min(floor, ci))
+    lo = min(floor, ci)
+    subj = _participle_subject(ctx, stoks[lo:], ci - lo) or _subject(ctx, stoks, ci, lo)
     if cues[0][1] == 0 and cues[0][0] in ("speech", "act", "denial") and _rtl(stoks[0]):
         # verb first ("ووصفت الصحيفة …، مضيفة أن …"): the subject follows the first verb
         subj = _verb_first_subject(ctx, stoks, cues[0][2])
@@ -2187,13 +2214,19 @@ def _attr_for_sentence(
         # "X reported that CONTENT, citing Y": source Y, via X, content up to the comma
         j = citing[1] + citing[2]
         k = j
-        while k < len(stoks) and stoks[k].text not in (",", ".", ";"):
+        while (
+            k < len(stoks)
+            and stoks[k].text not in (",", ".", ";")
+            and not _complementizer_at(ctx, stoks, k)
+        ):
             k += 1
         cited = stoks[j:k]
         inner = ctx.source_from(cited)
         outer_via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
         inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
-        if k + 1 < len(stoks) and stoks[k].text == "," and stoks[k + 1].norm in ctx.lex.that:
+        if k < len(stoks) and stoks[k].text not in (",", ".", ";"):
+            content = _content_span(ctx, stoks, k + 1, sent)  # "X said, citing Y that …"
+        elif k + 1 < len(stoks) and stoks[k].text == "," and stoks[k + 1].norm in ctx.lex.that:
             content = _content_span(ctx, stoks, k + 2, sent)  # "X said, citing Y, that …"
         else:
             jj = _after_that(ctx, stoks, ci + ck)
@@ -2210,7 +2243,11 @@ def _attr_for_sentence(
         # the cited source ends at a comma, or at the verb of saying when no comma sets it
         # off ("ТАСС со ссылкой на источник сообщает, что …")
         verb_at = next((x[1] for x in cues if x[1] > j and x[0] == "speech"), len(stoks))
-        while k < min(len(stoks), verb_at) and stoks[k].text not in (",", ".", ";"):
+        while (
+            k < min(len(stoks), verb_at)
+            and stoks[k].text not in (",", ".", ";")
+            and not _complementizer_at(ctx, stoks, k)  # "…, citing the military that …"
+        ):
             k += 1
         cited = stoks[j:k]
         outer = ctx.source_from(_subject(ctx, stoks, c[1], 0))
@@ -2235,8 +2272,18 @@ def _attr_for_sentence(
     if j >= len(stoks):
         return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
     if _passive_with_agent(stoks, ci, ck):
-        # "The attack was reported by SANA": an agent, but no reported proposition
-        return None
+        # "The attack was reported by SANA": an agent, but no reported proposition; a later
+        # clause may still report one ("…, and the agency released a statement claiming …")
+        later = [c for c in cues if c[1] > ci + ck]
+        if not later:
+            return None
+        # the next clause starts after a comma, a semicolon or a conjunction
+        nxt = max(
+            (k + 1 for k in range(ci + ck, later[0][1]) if stoks[k].text in (",", ";")
+             or stoks[k].norm in ("and", "but", "while")),
+            default=later[0][1],
+        )
+        return _attr_for_sentence(ctx, sent, stoks, later, nxt)
     if kind == "denial" or (kind == "act" and stoks[ci].norm in ctx.lex.rejection_verbs):
         rejected = _rejected_report(ctx, stoks, j)
         if rejected is not None:
@@ -2305,9 +2352,43 @@ def _attr_for_sentence(
             clause = None  # "deny them mining permits until the work was completed"
         content = _content_span(ctx, stoks, clause, sent) if clause is not None else None
     else:
+        if jj == j:
+            jj += _time_before_clause(stoks, j)  # "said on Thursday it fired …"
         content = _content_span(ctx, stoks, jj, sent)
     frame = source is not None and source.mention is not None
     return _Attr(source, content, cue_span, via + via_extra, frame=frame, negated=kind == "denial")
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+_RELATIVE_DAYS = frozenset("today yesterday tonight earlier later".split())
+
+
+def _time_before_clause(stoks: Sequence[Token], j: int) -> int:
+    """Tokens of a time adverbial at ``j`` between a verb of saying and its clause with no
+    "that" ("said on Thursday it fired …", "said late Sunday the talks …", "said today
+    they …"); 0 if there is none, or no clause follows it ("said Monday's attack …")."""
+    k = j
+    n = len(stoks)
+    if k < n and stoks[k].norm in ("late", "early", "earlier", "later"):
+        k += 1
+    if k < n and stoks[k].norm == "on":
+        k += 1
+    if k < n and (stoks[k].norm in _CALENDAR and stoks[k].norm not in ("may", "march")):
+        k += 1
+        if k < n and stoks[k].norm in _DAY_PARTS:
+            k += 1
+    elif k == j and k < n and stoks[k].norm in _RELATIVE_DAYS:
+        k += 1
+    else:
+        return 0
+    if k >= n or k == j:
+        return 0
+    nxt = stoks[k]
+    if nxt.text in ("'", "\u2019") or not (
+        nxt.norm in _CLAUSE_OPENERS or (_is_word(nxt) and _is_cap(nxt))
+    ):
+        return 0
+    return k - j
 
 
 def _rejected_report(
@@ -2480,6 +2561,59 @@ def _setting_outlets(
         .lower()
         in before
     )
+
+
+def _complementizer_at(ctx: _Ctx, stoks: Sequence[Token], k: int) -> bool:
+    """Whether ``stoks[k]`` is a "that" opening a clause (a pronoun, a determiner or a name
+    after it), not a relative pronoun ("reports that surfaced")."""
+    return (
+        k > 0
+        and k + 1 < len(stoks)
+        and stoks[k].norm in ctx.lex.that
+        and (
+            stoks[k + 1].norm in _CLAUSE_OPENERS
+            or stoks[k + 1].norm in _QUANTITY_WORDS
+            or stoks[k + 1].kind == "num"
+            or stoks[k + 1].norm.isdigit()
+            or (_is_word(stoks[k + 1]) and _is_cap(stoks[k + 1]))
+        )
+    )
+
+
+_QUANTITY_WORDS = frozenset(
+    "one two three four five six seven eight nine ten dozens hundreds thousands several some "
+    "many most all both no".split()
+)
+
+
+def _trailing_according(
+    ctx: _Ctx, stoks: Sequence[Token], cues: Sequence[tuple[str, int, int]], attr: _Attr
+) -> _Attr:
+    """``attr`` without a final ", according to Y" inside its content, Y's outlets added to
+    its conduits: "North Korea said it fired a missile, according to the state agency KCNA"
+    is North Korea's claim, through KCNA."""
+    assert attr.content is not None
+    a, b = attr.content
+    for kind, ci, ck in cues:
+        if kind != "according" or ci < 2 or not a < stoks[ci].start <= b + 2:
+            continue
+        if (stoks[ci].start, stoks[ci + ck - 1].end) == attr.cue or stoks[ci - 1].text != ",":
+            continue
+        rest = stoks[ci + ck :]
+        if not rest or any(t.text in _COMMAS or t.text == ";" for t in rest):
+            continue  # not the end of the sentence
+        p = ci - 1
+        while p > 0 and stoks[p].text in (",", "\u2014", "-"):
+            p -= 1
+        if stoks[p].start <= a:
+            continue
+        via = tuple(ctx.mentions_in(rest[0].start, rest[-1].end))
+        return attrs.evolve(
+            attr,
+            content=(a, stoks[p].end),
+            via=attr.via + tuple(v for v in via if v not in attr.via),
+        )
+    return attr
 
 
 def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:
@@ -2822,6 +2956,8 @@ def analyze(
         )
         if attr is not None and attr.content is not None:
             attr = _bounded_content(ctx, stoks, attr)
+        if attr is not None and attr.content is not None:
+            attr = _trailing_according(ctx, stoks, s_cues, attr)
         if attr is not None and attr.act and frame is not None and not s_quotes_any(sent):
             attr = None  # carried below: the frame's claim, with the act's subject as source
         qa = bisect.bisect_left(real_opens, sent.start)
@@ -3461,6 +3597,9 @@ def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token
     if toks[ci - 1].text == "," or toks[ci - 1].norm in ("while", "after", "before", "when"):
         # "…, saying", "… while chanting": the subject of the main clause
         return _clause_subject(ctx, toks[: ci - 1]) or None
+    if toks[ci - 1].norm in ctx.lex.report_nouns:
+        # "the agency released a statement claiming …": who released it
+        return _clause_subject(ctx, toks[:ci]) or None
     return None
 
 

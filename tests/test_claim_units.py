@@ -981,3 +981,52 @@ def test_the_name_of_a_source(text: str, source: str, name: str | None) -> None:
     c = [c for c in run(text).claims if c.kind == "attributed"][-1]
     assert c.source is not None
     assert (c.source.text, c.source.name) == (source, name)
+
+
+# (text, [(content, source span text, source name, conduit mention texts)])
+CONDUITS_AND_SETTINGS = [
+    pytest.param("North Korea said on Thursday it fired a missile, according to the country's "
+                 "state media agency KCNA.",
+                 [("it fired a missile", "North Korea", "North Korea", ["KCNA"])],
+                 id="a-trailing-according-to-is-the-conduit"),
+    pytest.param("Maranova said late Sunday the talks had failed.",
+                 [("the talks had failed", "Maranova", "Maranova", [])],
+                 id="a-time-between-the-verb-and-its-clause"),
+    pytest.param("Maranova said Monday's talks had failed.",
+                 [("Monday's talks had failed", "Maranova", "Maranova", [])],
+                 id="a-possessive-day-is-content"),
+    pytest.param("Yonhap earlier reported, citing the army that two missiles were fired.",
+                 [("two missiles were fired", "the army", None, ["Yonhap"])],
+                 id="citing-a-source-then-that"),
+    pytest.param("The test was reported by Radio Kovacs, and the KCNA news agency released a "
+                 "statement claiming the launch was a success.",
+                 [("the launch was a success", "the KCNA news agency",
+                   "Korean Central News Agency", ["KCNA news agency"])],
+                 id="a-passive-clause-then-a-statement-claiming"),
+    pytest.param("North Korea on Monday confirmed the launch, Pyongyang’s state media said, "
+                 "adding the weapon was ready.",
+                 [("the launch", "North Korea on Monday", "North Korea",
+                   ["Pyongyang’s state media"]),
+                  ("the weapon was ready", "Pyongyang’s state media", "Pyongyang’s state media",
+                   ["Pyongyang’s state media"])],
+                 id="a-trailing-frame-then-adding"),
+    pytest.param("The army condemned the launch, according to a statement issued by the Kessel "
+                 "Command on Thursday.",
+                 [("The army condemned the launch",
+                   "a statement issued by the Kessel Command on Thursday", "Kessel Command", [])],
+                 id="a-day-is-no-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONDUITS_AND_SETTINGS)
+def test_conduits_and_settings_of_attributed_claims(
+    text: str, expected: list[tuple[str, str, str | None, list[str]]]
+) -> None:
+    report = run(text)
+    mentions = {m.id: m.text for m in report.mentions}
+    got = [
+        (c.text, c.source.text if c.source else None, c.source.name if c.source else None,
+         [mentions[v] for v in c.via])
+        for c in report.claims if c.kind == "attributed"
+    ]
+    assert got == expected
