@@ -279,6 +279,7 @@ class _Lex:
     quoting_from: frozenset[str]
     that: frozenset[str]
     voice: _Phrases
+    author_openers: _Phrases  # "Notably, …": the author's voice again
     person_pron: frozenset[str]
     group_pron: frozenset[str]
     not_subject: frozenset[str]
@@ -390,6 +391,7 @@ def _lex(registry: Registry) -> _Lex:
         that=frozenset(w.casefold() for w in lx.get("complementizers", ("that",)))
         | words("complementizers"),
         voice=ph("voice_change"),
+        author_openers=ph("author_openers"),
         person_pron=folded("person_pronouns"),
         group_pron=folded("group_pronouns"),
         not_subject=folded("not_subject_starts"),
@@ -1376,6 +1378,18 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
         ):
             start = k + 1
             break
+        if (
+            t.norm in ("which", "whom")
+            and 0 < vi - k - 1 <= 4
+            and all(_is_word(x) and not _finite_like(x) for x in stoks[k + 1 : vi])
+            and (
+                _is_cap(stoks[k + 1])
+                or stoks[k + 1].norm in _NOUN_SUBJECT_STARTS
+                or (stoks[k + 1].norm.endswith("s") and not stoks[k + 1].norm.endswith("ly"))
+            )
+        ):
+            start = k + 1  # "the drills, which Pyongyang says triggered …": Pyongyang says
+            break
         if t.norm in ("which", "who", "whose") and k > floor and stoks[k - 1].text == ",":
             # "Tasnim, which is affiliated with the IRGC, reported": skip the relative clause
             return _subject(ctx, stoks, k - 1, floor)
@@ -1729,6 +1743,10 @@ def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> i
     for k in range(j, min(len(stoks), j + limit)):
         t = stoks[k]
         if t.norm in ctx.lex.that:
+            if k > j and k + 1 < len(stoks) and (
+                stoks[k + 1].norm in _FINITE or stoks[k + 1].norm in _PASSIVE_AUX
+            ):
+                break  # a relative pronoun: "says the missile that was tested is ready"
             return k + 1
         if t.text in (".", ";") or t.text in _OPEN_QUOTES:
             break
@@ -1953,6 +1971,20 @@ def _attr_for_sentence(
             # outlet or name right after the cue
             k = _source_end(ctx, stoks, j)
             bare = k > j
+        elif k == len(stoks) and stoks[ci - 1].text not in _COMMAS and stoks[ci - 1].text != "(":
+            # inside a clause with no comma after it: "a missile, which according to
+            # Pyongyang flew 800 kilometres": the source is the name, the rest the content
+            e = _source_end(ctx, stoks, j)
+            if j < e < len(stoks) and _is_word(stoks[e]) and not _is_cap(stoks[e]):
+                src_toks = stoks[j:e]
+                via = tuple(ctx.mentions_in(stoks[j].start, stoks[e - 1].end + 1))
+                return _Attr(
+                    ctx.source_from(src_toks),
+                    _content_span(ctx, stoks, e, sent),
+                    cue_span,
+                    via,
+                    frame=False,
+                )
         src_toks = _strip_report_suffix(stoks[j:k])
         source = ctx.source_from(src_toks)
         via = tuple(ctx.mentions_in(stoks[j].start, stoks[k - 1].end + 1)) if k > j else ()
@@ -2586,6 +2618,13 @@ _QUANTITY_WORDS = frozenset(
 )
 
 
+def _author_opening(ctx: _Ctx, stoks: Sequence[Token]) -> bool:
+    """Whether the sentence opens with a sentence adverb of the author's and a comma
+    ("Notably, …", "Meanwhile, …"): not what a carried reporting frame reports."""
+    n = ctx.lex.author_openers.match(stoks, 0)
+    return bool(n) and n < len(stoks) and stoks[n].text == ","
+
+
 def _trailing_according(
     ctx: _Ctx, stoks: Sequence[Token], cues: Sequence[tuple[str, int, int]], attr: _Attr
 ) -> _Attr:
@@ -3040,7 +3079,9 @@ def analyze(
             if attr.frame and attr.via:
                 frame = _Frame(source, attr.via)
             lead_in = _lead_in(ctx, sent, attr)
-        elif frame is not None and _dated_opening(ctx, stoks):
+        elif frame is not None and (
+            _dated_opening(ctx, stoks) or _author_opening(ctx, stoks)
+        ):
             frame = None  # "In June, the group attacked …": the author's background
         if (
             attr is None

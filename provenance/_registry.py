@@ -500,6 +500,7 @@ LEXICON_KEYS = (
     "complementizers",
     "as_saying",
     "voice_change",
+    "author_openers",
     "media_context",
     "disclosure_terms",
     "affiliation_phrases",

@@ -1030,3 +1030,35 @@ def test_conduits_and_settings_of_attributed_claims(
         for c in report.claims if c.kind == "attributed"
     ]
     assert got == expected
+
+
+# (text, [(content, source span text)]) of the attributed claims
+RELATIVES_AND_OPENERS = [
+    pytest.param("Maranova says the missile that was tested on Friday is ready for action.",
+                 [("the missile that was tested on Friday is ready for action", "Maranova")],
+                 id="a-relative-that-after-the-object-is-no-complementizer"),
+    pytest.param("The agency condemned the drills, which Kessel says triggered the launch.",
+                 [("triggered the launch", "Kessel")], id="which-x-says"),
+    pytest.param("The North fired a missile, which according to Kessel flew 800 kilometres.",
+                 [("flew 800 kilometres", "Kessel")],
+                 id="according-to-inside-a-clause"),
+    pytest.param("According to Yonhap, the missiles flew far. They fell into the sea. Notably, "
+                 "the council has banned such launches.",
+                 [("the missiles flew far", "Yonhap"), ("They fell into the sea", "Yonhap")],
+                 id="an-author-opener-ends-the-carried-frame"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVES_AND_OPENERS)
+def test_relative_clauses_and_author_openers(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.text, c.source.text if c.source else None)
+           for c in run(text).claims if c.kind == "attributed"]
+    assert got == expected
+
+
+def test_an_adverb_after_which_is_no_subject() -> None:
+    (c,) = [c for c in run("The impetus came from two ports, which together vowed to stay "
+                           "open.").claims if c.kind == "attributed"]
+    assert c.text == "to stay open"
+    assert c.source is not None
+    assert c.source.text != "together"
