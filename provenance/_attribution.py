@@ -1122,6 +1122,11 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                         # "Yonhap earlier reported, citing …": an adverb
                         and not (prev.norm == "earlier" and toks[i].norm.endswith("ed"))
                     )
+                    # "three blasts", "2 reports": a number before a plural noun
+                    or (
+                        toks[i].norm.endswith("s")
+                        and (prev.kind == "num" or prev.norm.isdigit() or prev.norm in _NUMBERS)
+                    )
                     or (prev.norm == "so" and ctx.text[toks[i].start - 1 : toks[i].start] == "-")
                     or (prev.norm == "called" and i > 1 and toks[i - 2].norm == "so")
                     or (  # a possessive, not "he's said" (has)
@@ -1385,7 +1390,9 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
             and (
                 _is_cap(stoks[k + 1])
                 or stoks[k + 1].norm in _NOUN_SUBJECT_STARTS
+                or stoks[k + 1].norm in _SUBJECT_PRONOUNS
                 or (stoks[k + 1].norm.endswith("s") and not stoks[k + 1].norm.endswith("ly"))
+                or bool(ctx.mentions_in(stoks[k + 1].start, stoks[vi - 1].end))
             )
         ):
             start = k + 1  # "the drills, which Pyongyang says triggered …": Pyongyang says
@@ -1618,14 +1625,15 @@ def _split_coordinated(
                 s0 = next(
                     (
                         k + 1
-                        for k in range(ci - 1, max(0, ci - 6), -1)
+                        for k in range(ci - 1, max(0, ci - 12), -1)
                         if toks[k].norm in _CONTRAST and toks[k - 1].text == ","
                     ),
                     -1,
                 )
                 subj = toks[s0:ci] if s0 > 0 else []
                 if not subj or not all(
-                    (_is_word(t) or t.kind == "num") and not _finite_like(t)
+                    (_is_word(t) or t.kind == "num" or t.text in ("'", "\u2019"))
+                    and not _finite_like(t)
                     and t.norm not in ctx.lex.that
                     for t in subj
                 ):
@@ -1909,6 +1917,14 @@ def _attr_for_sentence(
             continue
         if c[1] > 0 and stoks[c[1] - 1].text == "," and stoks[c[1]].norm.endswith("ing"):
             continue  # ", adding …" continues the frame before it
+        comma = next((k for k in range(c[1] - 1, 0, -1) if stoks[k].text == ","), None)
+        if (
+            comma is not None
+            and comma + 1 < c[1]
+            and stoks[comma + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS
+            and any(x[1] < comma for x in cues)
+        ):
+            continue  # "…, after the broadcaster said …": the frame is before the clause
         tail = stoks[c[1] + c[2] :]
         # ", adding …" after the frame continues it: not part of the tail
         adding = next(
@@ -1916,8 +1932,15 @@ def _attr_for_sentence(
                 k
                 for k in range(len(tail) - 1)
                 if tail[k].text == ","
-                and tail[k + 1].norm.endswith("ing")
-                and any(x[1] == c[1] + c[2] + k + 1 for x in cues)
+                and (
+                    (
+                        tail[k + 1].norm.endswith("ing")
+                        and any(x[1] == c[1] + c[2] + k + 1 for x in cues)
+                    )
+                    # "…, state media reported, after the broadcaster said …": a clause of
+                    # its own
+                    or (k == 0 and tail[k + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS)
+                )
             ),
             None,
         )
@@ -2113,11 +2136,16 @@ def _attr_for_sentence(
             and (
                 ctx.lex.citing.match(tail, k + 1)
                 or (tail[k + 1].norm.endswith("ing") and ctx.lex.speech.match(tail, k + 1))
+                # "CLAIM, state media reported, after the broadcaster said …"
+                or tail[k + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS
             )
         ),
         None,
     )
+    extra_end = sent.end  # where the conduits named after the verb end
     if cite_at is not None:
+        if tail[cite_at + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS:
+            extra_end = tail[cite_at].start  # the clause after is another's
         tail = tail[:cite_at]
     tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(
         t.norm == "that" for t in tail
@@ -2202,7 +2230,7 @@ def _attr_for_sentence(
             else:
                 source = ctx.source_from(src)
                 via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
-            extra = tuple(i for i in ctx.mentions_in(stoks[ci].start, sent.end) if i not in via)
+            extra = tuple(i for i in ctx.mentions_in(stoks[ci].start, extra_end) if i not in via)
             via = via + extra
             lead = _after_dateline(ctx.text, stoks[:cpos])  # "TEHRAN (FNA)- CLAIM, X said"
             cstart = stoks[lead].start
@@ -2274,7 +2302,9 @@ def _attr_for_sentence(
         k = j
         # the cited source ends at a comma, or at the verb of saying when no comma sets it
         # off ("ТАСС со ссылкой на источник сообщает, что …")
-        verb_at = next((x[1] for x in cues if x[1] > j and x[0] == "speech"), len(stoks))
+        verb_at = next(
+            (x[1] for x in cues if x[1] > j and x[0] in ("speech", "denial")), len(stoks)
+        )
         while (
             k < min(len(stoks), verb_at)
             and stoks[k].text not in (",", ".", ";")
@@ -2286,11 +2316,16 @@ def _attr_for_sentence(
         inner = ctx.source_from(cited)
         outer_via = tuple(ctx.mentions_in(stoks[0].start, stoks[c[1]].start))
         inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
-        verb = next((x for x in cues if x[1] > k and x[0] == "speech"), None)
+        verb = next((x for x in cues if x[1] > k and x[0] in ("speech", "denial")), None)
+        while k < len(stoks) and stoks[k].text in _CLOSE_QUOTES:
+            k += 1  # "citing “informed sources,” denied …"
         jj = verb[1] + verb[2] if verb else k + 1
         jj = _after_that(ctx, stoks, jj)
         content = _content_span(ctx, stoks, jj, sent) if jj < len(stoks) else None
-        return _Attr(inner or outer, content, cue_span, outer_via + inner_via, frame=True)
+        denial = verb is not None and verb[0] == "denial"
+        return _Attr(
+            inner or outer, content, cue_span, outer_via + inner_via, frame=True, negated=denial
+        )
 
     source = ctx.source_from(subj)
     via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
@@ -2612,6 +2647,7 @@ def _complementizer_at(ctx: _Ctx, stoks: Sequence[Token], k: int) -> bool:
     )
 
 
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
 _QUANTITY_WORDS = frozenset(
     "one two three four five six seven eight nine ten dozens hundreds thousands several some "
     "many most all both no".split()
@@ -3028,7 +3064,10 @@ def analyze(
                 parts = _split_coordinated(ctx, content, stoks, s_cues)
                 for n, (part, cue, subject) in enumerate(parts):
                     if subject is not None:
+                        # "…, while the army spokesman said …": a speaker of its own, and
+                        # only the outlets its own words name
                         src = ctx.source_from(subject)
+                        via = tuple(ctx.mentions_in(subject[0].start, subject[-1].end))
                     inside = tuple(i for i in s_quotes if part[0] <= quotes[i].start < part[1])
                     held += tuple(
                         i

@@ -1062,3 +1062,35 @@ def test_an_adverb_after_which_is_no_subject() -> None:
     assert c.text == "to stay open"
     assert c.source is not None
     assert c.source.text != "together"
+
+
+# (text, [(content, source span text, conduit mention texts, negated)])
+CLAUSES_OF_THEIR_OWN = [
+    pytest.param("Air defense systems over several cities were activated, state media reported, "
+                 "after the country's official broadcaster said explosions were heard.",
+                 [("Air defense systems over several cities were activated", "state media",
+                   ["state media"], False)],
+                 id="a-frame-between-commas-before-a-subordinate-clause"),
+    pytest.param("The talks failed, the minister said, as the envoys left.",
+                 [("The talks failed", "the minister", [], False)],
+                 id="as-after-a-trailing-frame"),
+    pytest.param("Tasnim, citing “informed sources,” denied that Kessel had been attacked.",
+                 [("Kessel had been attacked", "informed sources", ["Tasnim"], True)],
+                 id="citing-then-a-denial"),
+    pytest.param("Fars reported three blasts near the airport, while Kessel's army spokesman "
+                 "Aras Vinter said two drones had been shot down.",
+                 [("three blasts near the airport", "Fars", ["Fars"], False),  # no "three"
+                  ("two drones had been shot down", "Kessel's army spokesman Aras Vinter", [],
+                   False)],
+                 id="while-and-a-long-subject-of-its-own"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSES_OF_THEIR_OWN)
+def test_clauses_of_their_own(text: str, expected: list[tuple[str, str, list[str], bool]]) -> None:
+    report = run(text)
+    mentions = {m.id: m.text for m in report.mentions}
+    got = [(c.text, c.source.text if c.source else None, [mentions[v] for v in c.via],
+            c.negated)
+           for c in report.claims if c.kind == "attributed"]
+    assert got == expected
