@@ -249,6 +249,8 @@ _FINITE_AFTER_A_NOUN = frozenset(
 # conjunctions that are also prepositions: a clause break before a capitalized subject with no
 # comma up to the verb ("came after Al Mayadeen TV claimed"), not "after the talks, X said"
 _TIME_SUBORDINATORS = frozenset("after before when until once".split())
+# words that open a subordinate clause after a comma ("…, state media reported, after …")
+_CLAUSE_OPENING_SUBORDINATORS = _SUBORDINATORS | _TIME_SUBORDINATORS
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my latest new earlier".split()
@@ -1237,10 +1239,7 @@ def _noun_not_verb(ctx: _Ctx, toks: Sequence[Token], i: int) -> bool:
         return True
     if p in ctx.lex.not_subject and p not in _SUBJECT_PRONOUNS:
         return True
-    if any(
-        kind in _VERB_KINDS and table.match(toks, i - 1) == 1
-        for kind, table in ctx.lex.tables_by_first.get(p, ())
-    ):
+    if _is_verb_cue(ctx, toks, i - 1, length=1):
         return True  # the object of a verb of saying: "dismissed reports that …"
     if _is_cap(prev) or p in _SUBJECT_PRONOUNS or p in ("and", "or", "but"):
         return False
@@ -1741,6 +1740,25 @@ _NOT_A_NOUN_WORD = _NOT_BEFORE_A_CLAUSE_VERB | _SUBJECT_PRONOUNS | _FINITE
 _VERB_KINDS = frozenset({"speech", "act", "denial", "quoting", "citing"})
 
 
+def _is_verb_cue(
+    ctx: _Ctx,
+    toks: Sequence[Token],
+    k: int,
+    *,
+    kinds: frozenset[str] | None = _VERB_KINDS,
+    length: int | None = None,
+) -> bool:
+    """Whether a cue phrase of the verb tables starts at ``toks[k]``: of one of ``kinds``
+    (any, for None), of ``length`` tokens if given."""
+    for kind, table in ctx.lex.tables_by_first.get(toks[k].norm, ()):
+        if kinds is not None and kind not in kinds:
+            continue
+        n = table.match(toks, k)
+        if n and (length is None or n == length):
+            return True
+    return False
+
+
 def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> int:
     """Index after a "that" within ``limit`` tokens of ``j`` (no comma before it); else ``j``.
 
@@ -1762,18 +1780,11 @@ def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> i
             k > j
             and stoks[k - 1].text == ","
             and t.norm.endswith("ing")
-            and any(
-                kind in _VERB_KINDS and table.match(stoks, k)
-                for kind, table in ctx.lex.tables_by_first.get(t.norm, ())
-            )
+            and _is_verb_cue(ctx, stoks, k)
         ):
             break  # "denies the charges, insisting that …": the "that" is the participle's
         if k > j and stoks[k - 1].norm not in _NOT_BEFORE_A_CLAUSE_VERB and (
-            t.norm in _FINITE
-            or any(
-                kind in _VERB_KINDS and table.match(stoks, k)
-                for kind, table in ctx.lex.tables_by_first.get(t.norm, ())
-            )
+            t.norm in _FINITE or _is_verb_cue(ctx, stoks, k)
         ):
             break
     return j
@@ -1806,7 +1817,7 @@ def _circumstance_only(ctx: _Ctx, stoks: Sequence[Token], close_mark: int, end: 
             words > 12
             or t.norm in ctx.lex.that
             or t.norm in _FINITE
-            or any(table.match(stoks, k) for _kind, table in ctx.lex.tables_by_first.get(t.norm, ()))
+            or _is_verb_cue(ctx, stoks, k, kinds=None)
         ):
             return False
     return True
@@ -1921,7 +1932,7 @@ def _attr_for_sentence(
         if (
             comma is not None
             and comma + 1 < c[1]
-            and stoks[comma + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS
+            and stoks[comma + 1].norm in _CLAUSE_OPENING_SUBORDINATORS
             and any(x[1] < comma for x in cues)
         ):
             continue  # "…, after the broadcaster said …": the frame is before the clause
@@ -1939,7 +1950,7 @@ def _attr_for_sentence(
                     )
                     # "…, state media reported, after the broadcaster said …": a clause of
                     # its own
-                    or (k == 0 and tail[k + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS)
+                    or (k == 0 and tail[k + 1].norm in _CLAUSE_OPENING_SUBORDINATORS)
                 )
             ),
             None,
@@ -2137,14 +2148,14 @@ def _attr_for_sentence(
                 ctx.lex.citing.match(tail, k + 1)
                 or (tail[k + 1].norm.endswith("ing") and ctx.lex.speech.match(tail, k + 1))
                 # "CLAIM, state media reported, after the broadcaster said …"
-                or tail[k + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS
+                or tail[k + 1].norm in _CLAUSE_OPENING_SUBORDINATORS
             )
         ),
         None,
     )
     extra_end = sent.end  # where the conduits named after the verb end
     if cite_at is not None:
-        if tail[cite_at + 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS:
+        if tail[cite_at + 1].norm in _CLAUSE_OPENING_SUBORDINATORS:
             extra_end = tail[cite_at].start  # the clause after is another's
         tail = tail[:cite_at]
     tail_short = len([t for t in tail if _is_word(t)]) <= 12 and not any(
@@ -2367,11 +2378,7 @@ def _attr_for_sentence(
         # a communicative act with an object ("condemned the strikes"): the content is what
         # follows the cue (DESIGN: content excludes the cue and the source), without a "that"
         # ("mentioned that …", "pledged that …")
-        if (
-            j + 1 < len(stoks)
-            and stoks[j].norm in ctx.lex.that
-            and (_is_cap(stoks[j + 1]) or stoks[j + 1].norm in _CLAUSE_OPENERS)
-        ):
+        if _complementizer_at(ctx, stoks, j):
             j += 1  # (but "rejected that argument": a determiner)
         content = _content_span(ctx, stoks, j, sent)
         return _Attr(source, content, cue_span, via, frame=False, act=True)
@@ -2415,7 +2422,7 @@ def _attr_for_sentence(
         # a denial reports a proposition only in a clause ("denied he had been there",
         # "denied the tanker had been seized"); "denied the charges" reports none
         clause = _told_clause(stoks, j, object_given=True)
-        if clause is not None and stoks[clause - 1].norm in _SUBORDINATORS | _TIME_SUBORDINATORS:
+        if clause is not None and stoks[clause - 1].norm in _CLAUSE_OPENING_SUBORDINATORS:
             clause = None  # "deny them mining permits until the work was completed"
         content = _content_span(ctx, stoks, clause, sent) if clause is not None else None
     else:
@@ -2448,7 +2455,7 @@ def _time_before_clause(stoks: Sequence[Token], j: int) -> int:
         k += 1
     else:
         return 0
-    if k >= n or k == j:
+    if k >= n:
         return 0
     nxt = stoks[k]
     if nxt.text in ("'", "\u2019") or not (
@@ -2491,11 +2498,8 @@ def _rejected_report(
         ):
             return None  # "reports in recent days that …": a time, not a source
         k = t
-    if k + 1 >= n or stoks[k].norm not in ctx.lex.that:
-        return None
-    nxt = stoks[k + 1]
-    if not (_is_cap(nxt) or nxt.norm in _CLAUSE_OPENERS):
-        return None  # a relative "that"
+    if not _complementizer_at(ctx, stoks, k):
+        return None  # no "that", or a relative one ("reports that surfaced")
     return k + 1, cited
 
 
@@ -2648,10 +2652,7 @@ def _complementizer_at(ctx: _Ctx, stoks: Sequence[Token], k: int) -> bool:
 
 
 _NUMBERS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
-_QUANTITY_WORDS = frozenset(
-    "one two three four five six seven eight nine ten dozens hundreds thousands several some "
-    "many most all both no".split()
-)
+_QUANTITY_WORDS = _NUMBERS | frozenset("one several some many most all both no".split())
 
 
 def _author_opening(ctx: _Ctx, stoks: Sequence[Token]) -> bool:

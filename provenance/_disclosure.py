@@ -20,7 +20,7 @@ import operator
 from collections.abc import Sequence
 
 from ._document import Document
-from ._matching import RawMention
+from ._matching import RawMention, np_modifier
 from ._registry import Registry
 from ._text import PhraseTable, Token
 
@@ -150,14 +150,7 @@ def find_disclosures(
         for _ in range(8):
             if j >= len(toks) or toks[j].start in org_at or state_words.at(toks, j):
                 break
-            t = toks[j]
-            nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
-            if not (
-                t.norm == "'"
-                or (t.norm == "s" and j > 0 and toks[j - 1].norm == "'")
-                or (t.text.isalpha() and t.text.islower() and t.norm not in _NP_STOP)
-                or nxt == "'"
-            ):
+            if not np_modifier(toks, j, _NP_STOP):
                 return 0
             j += 1
         if j >= len(toks):

@@ -677,14 +677,7 @@ class Matcher:
             w = self._state_words.match(stream, j)
             if w:
                 return None, first, j + w, j + w if attached else k
-            t = stream[j]
-            nxt = stream[j + 1].norm if j + 1 < n else ""
-            if not (
-                t.norm == "'"
-                or (t.norm == "s" and stream[j - 1].norm == "'")
-                or (t.text.isalpha() and t.text.islower())
-                or nxt == "'"
-            ):
+            if not np_modifier(stream, j):
                 return None
             j += 1
         return None
@@ -988,6 +981,19 @@ def _urls(prose: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]
             if _URL_START.match(url):
                 link_spans.append((s, s + len(url)))
     return url_spans, link_spans
+
+
+def np_modifier(toks: Sequence[Token], j: int, stop: frozenset[str] = frozenset()) -> bool:
+    """Whether ``toks[j]`` may stand before a controller's name in its noun phrase: a
+    possessive ("the country's"), a word the possessive follows ("Iran's"), or a lower-case
+    word not in ``stop`` ("hard-line", "elite")."""
+    t = toks[j]
+    return (
+        t.norm == "'"
+        or (t.norm == "s" and j > 0 and toks[j - 1].norm == "'")
+        or (t.text.isalpha() and t.text.islower() and t.norm not in stop)
+        or (j + 1 < len(toks) and toks[j + 1].norm == "'")
+    )
 
 
 def find_mentions(
