@@ -236,6 +236,7 @@ _IRREGULAR_PAST = frozenset(
 )
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]{1,30}(?: [A-Z][A-Z'.-]{1,30}){0,2}): ")
 # words that open a clause after a "that" (not a noun after a determiner "that")
+_NOT_PLURAL = ("ss", "us", "is", "ous")  # "across", "thus", "this", "various": no plurals
 _CLAUSE_OPENERS = frozenset(
     "he she it they we i you there the a an his her its their our this these those".split()
 )
@@ -287,6 +288,7 @@ class _Lex:
     not_subject: frozenset[str]
     description_heads: frozenset[str]
     outlet_heads: frozenset[str]  # those of descriptions that refer to an outlet
+    person_heads: frozenset[str]  # the others: titles of people ("minister", "spokesperson")
     boilerplate: tuple[str, ...]
     scare: _Phrases
     agentless: _Phrases
@@ -399,6 +401,7 @@ def _lex(registry: Registry) -> _Lex:
         not_subject=folded("not_subject_starts"),
         description_heads=heads("descriptions"),
         outlet_heads=heads("outlet_descriptions"),
+        person_heads=heads("descriptions") - heads("outlet_descriptions"),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
@@ -605,6 +608,8 @@ class _Ctx:
         # drop leading titles: keep the last two or three capitalized tokens (and an initial)
         if len(run) > 3:
             run = run[-3:] if len(run[-2].text) == 1 else run[-2:]
+        if len(run) == 3 and run[0].norm in self.lex.person_heads and len(run[1].text) > 1:
+            run = run[1:]  # "Spokesperson Hong Lei", "President Xi Jinping": the title dropped
         return self.text[run[0].start : run[-1].end]
 
     def _name_at_end(self, toks: Sequence[Token]) -> str | None:
@@ -657,6 +662,11 @@ class _Ctx:
             toks = toks[1:]
         while toks and toks[-1].text in ",;:.!?\u060c\u061b\u3002":
             toks = toks[:-1]
+        if len(toks) > 1 and toks[-1].norm in _CALENDAR:
+            # "Sanders on Tuesday said", "Peskov Friday told": the day is no part of the source
+            toks = toks[:-1]
+            while len(toks) > 1 and toks[-1].norm in ("on", "in", "late", "early", "last"):
+                toks = toks[:-1]  # "federal prosecutors in April", "in late August"
         for k in range(1, len(toks) - 1):
             if toks[k].text == "," and toks[k + 1].norm in ("the", "a", "an", "its", "his", "her"):
                 toks = toks[:k]  # "KCNA, the official news agency of North Korea": the head
@@ -674,7 +684,19 @@ class _Ctx:
                 and toks[k - 1].norm not in self.lex.not_subject
                 and toks[k - 1].norm not in _NOT_NAME
             )
-            toks = toks[k:] if after_noun else []
+            if after_noun:
+                toks = toks[k:]
+            else:
+                at_end = [
+                    i for i in self.mentions_in(toks[0].start, toks[-1].end)
+                    if self.mentions[i].end == toks[-1].end
+                ]
+                if at_end:
+                    # "In Tehran state media said": the outlet that ends the phrase
+                    m_start = self.mentions[at_end[-1]].start
+                    toks = [t for t in toks if t.start >= m_start]
+                else:
+                    toks = _subject_after_adverbial(toks, self.lex.not_subject)
         if not toks or len(toks) > 30:
             return None
         if len(toks) > 5:
@@ -702,7 +724,11 @@ class _Ctx:
             ps, pe = toks[0].start, toks[0].end
         if len(toks) == 1 and first in self.lex.person_pron:
             own = self._claim_subject(ps)
-            return SourceRef(ps, pe, own if own is not None else self.resolve("person"))
+            if own is None:
+                # in a trailing frame ("Zelenskiy, he said, could …"), the people its own
+                # sentence names before it are the claim's subject matter, not its speaker
+                own = self.resolve("person", before=ps if self._trailing_frame_at(ps) else None)
+            return SourceRef(ps, pe, own)
         if len(toks) == 1 and first in self.lex.group_pron:
             pair = self._pair_before(ps) if first in _PLURAL_HINT else None
             if pair is not None:
@@ -755,12 +781,10 @@ class _Ctx:
         first, outside quotations and mentions: the subject of the claim it closes ("Wahl
         thinks the budget needs cuts, he said"). A single word counts when it is the surname
         of a person named in full before. None elsewhere, or if the sentence names no one."""
-        sent = self.doc.sentences[self.cur_sentence] if self.cur_sentence >= 0 else None
-        if sent is None or not sent.start <= pos <= sent.end:
+        if not self._trailing_frame_at(pos):
             return None
+        sent = self.doc.sentences[self.cur_sentence]
         before = self.toks(sent.start, pos)
-        if not before or before[-1].text not in (",", "\u201d", '"'):
-            return None
         if len([t for t in self.toks(pos, sent.end) if _is_word(t)]) > 5:
             return None  # "After meeting X, he said the talks …": a forward frame
         k = 0
@@ -781,6 +805,15 @@ class _Ctx:
             if name is not None:
                 return name
         return None
+
+    def _trailing_frame_at(self, pos: int) -> bool:
+        """Whether a frame starting at ``pos`` follows words of its sentence, after a comma or
+        a closing quotation mark ("…, he said", "“…” she added")."""
+        sent = self.doc.sentences[self.cur_sentence] if self.cur_sentence >= 0 else None
+        if sent is None or not sent.start <= pos <= sent.end:
+            return False
+        before = self.toks(sent.start, pos)
+        return bool(before) and before[-1].text in (",", "\u201d", '"')
 
     def _pair_before(self, pos: int) -> str | None:
         """The last two people named together ("A and B", "A and Republican challenger B")
@@ -892,18 +925,21 @@ class _Ctx:
             self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
             self._note_name(name)
 
-    def resolve(self, kind: str, head: str | None = None) -> str | None:
+    def resolve(self, kind: str, head: str | None = None, before: int | None = None) -> str | None:
         """The name a pronoun or description refers to; ``resolved_mention`` is then the outlet
-        mention behind it, if it is an outlet ("It said", "the agency added")."""
+        mention behind it, if it is an outlet ("It said", "the agency added"). With ``before``,
+        people named in the current sentence before that position are passed over."""
         self.resolved_mention = None
-        found = self._resolve(kind, head)
+        found = self._resolve(kind, head, before)
         if found is None:
             return None
         name, mention = found
         self.resolved_mention = mention
         return name
 
-    def _resolve(self, kind: str, head: str | None) -> tuple[str, int | None] | None:
+    def _resolve(
+        self, kind: str, head: str | None, before: int | None = None
+    ) -> tuple[str, int | None] | None:
         if head is not None:
             # "the commander" -> the last source whose words include "commander"
             for _k, name, ref in reversed(self.history[-_ANTECEDENTS:]):
@@ -930,7 +966,14 @@ class _Ctx:
                 ),
                 None,
             )
-            seen = self.named[-1] if self.named else None
+            seen = next(
+                (
+                    n
+                    for n in reversed(self.named)
+                    if before is None or n[0] != self.cur_sentence or n[2] >= before
+                ),
+                None,
+            )
             # a person named in a later sentence than the last speaker is the better antecedent
             if seen is not None and (src is None or seen[0] > src[0]):
                 return seen[1], None
@@ -1182,6 +1225,12 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
                     k = 0  # "people accused of rape": a participle, the accusers unnamed
                 elif _reduced_relative(toks, i, k):
                     k = 0  # "… were in line with data reported in earlier stages"
+                elif (
+                    toks[i].norm in lex.report_nouns
+                    and nxt in (",", ".")
+                    and _in_opening_adverbial(lex.not_subject, toks, i)
+                ):
+                    k = 0  # "In the wake of the New York Times report, …": a noun
                 elif toks[i].norm == "said" and nxt in _SAID_TO_BE:
                     k = 0  # a headline's passive: "Reuters said poised to accept offer"
                 elif toks[i].norm in lex.naming_verbs and _naming(toks, i, k):
@@ -1201,6 +1250,18 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
         else:
             i += 1
     return out
+
+
+def _in_opening_adverbial(not_subject: frozenset[str], toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` ends a phrase that opens with a preposition, at the start of the
+    sentence or after a comma, within ten tokens ("After a Fars report", "In the wake of the
+    New York Times report")."""
+    for j in range(i - 1, max(-1, i - 11), -1):
+        if toks[j].text == ",":
+            return toks[j + 1].norm in not_subject
+        if j == 0:
+            return toks[0].norm in not_subject
+    return False
 
 
 def _in_set_phrase(table: _Phrases, toks: Sequence[Token], i: int) -> bool:
@@ -1342,6 +1403,9 @@ def _after_dateline(text: str, toks: Sequence[Token]) -> int:
     return 0
 
 
+_PARTICIPLE_PREPOSITIONS = frozenset("on about by in with for at to from after over upon".split())
+
+
 def _strip_intro(text: str, toks: list[Token]) -> list[Token]:
     """Drop an introductory phrase ("On Wednesday,", "Speaking on Tuesday,", "However,") and a
     dateline ("FLINT, Mich., Oct. 4 (UPI) —", "TEHRAN (FNA)-")."""
@@ -1354,10 +1418,29 @@ def _strip_intro(text: str, toks: list[Token]) -> list[Token]:
         if toks[0].kind == "word" and toks[0].norm.endswith("ing") and commas:
             toks = toks[commas[0] + 1 :]  # "Claiming the criticism was unfair, Trump told …"
             continue
+        if (
+            toks[0].kind == "word"
+            and toks[0].norm.endswith("ed")
+            and len(toks) > 1
+            and toks[1].norm in _PARTICIPLE_PREPOSITIONS
+            and commas
+        ):
+            toks = toks[commas[0] + 1 :]  # "Based on a Times article, Sanders said …"
+            continue
         if toks[0].norm in ("but", "and", "however", "meanwhile", "also", "so"):
             toks = toks[1:]
             continue
         if toks[0].norm in _SUBORDINATORS and len(toks) > 1:
+            # "While Chinese authorities have refrained from …, China has said": the
+            # subordinate clause ends at the first comma after which no verb comes
+            for c in commas:
+                if not any(_finite_like(t) for t in toks[1:c]):
+                    continue  # "after Warren E. Buffett, the billionaire investor,": no clause
+                rest = toks[c + 1 :]
+                while rest and rest[-1].norm in _AUX:
+                    rest = rest[:-1]
+                if rest and not any(_finite_like(t) for t in rest):
+                    return toks[c + 1 :]
             toks = toks[1:]  # "because as The Wall Street Journal wrote": not the source
             continue
         break
@@ -1396,14 +1479,28 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
         ):
             start = k + 1  # "the drills, which Pyongyang says triggered …": Pyongyang says
             break
-        if t.norm in ("which", "who", "whose") and k > floor and stoks[k - 1].text == ",":
-            # "Tasnim, which is affiliated with the IRGC, reported": skip the relative clause
-            return _subject(ctx, stoks, k - 1, floor)
+        if (
+            t.norm in ("which", "who", "whose")
+            and k > floor
+            and (
+                stoks[k - 1].text == ","
+                or (
+                    any(c in _DASHES for c in ctx.text[stoks[k - 1].end : t.start])
+                    and any(c in _DASHES for c in ctx.text[t.end : stoks[vi].start])
+                )
+            )
+        ):
+            # "Tasnim, which is affiliated with the IRGC, reported", "Rouhani - who will be
+            # inaugurated on Sunday - had described": skip the relative clause (a dash is no
+            # token of the analysis)
+            return _subject(ctx, stoks, k - 1 if stoks[k - 1].text == "," else k, floor)
         if t.norm in ("that", "which", "who", "what") and k < vi - 1:
             start = k + 1
             break
         if t.norm in _CLAUSE_BREAK and k < vi - 1:
-            start = k + 1  # "… but both spoke", "although they agreed"
+            # "… but both spoke", "although they agreed"; a subordinate clause that opens
+            # the sentence ends at a comma (``_strip_intro``): "While X did Y, China said"
+            start = k if k == floor and t.norm in _SUBORDINATORS else k + 1
             break
         if (
             t.norm in _TIME_SUBORDINATORS
@@ -1443,6 +1540,32 @@ _NP_STOP = frozenset(
 _TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr gov sen rep st jr gen brig lt col capt prof sgt adm maj cmdr rev".split()
 )
+
+
+_SUBJECT_DETERMINERS = frozenset(
+    "the a an one some several many two three four five its his her their".split()
+)
+
+
+def _subject_after_adverbial(toks: Sequence[Token], not_subject: frozenset[str]) -> list[Token]:
+    """The subject after an adverbial with no comma after it ("In a statement the ministry",
+    "On Friday the agency", "In Hong Kong one newspaper"): from the last determiner that does
+    not follow a preposition, up to five words with no preposition among them; [] if none."""
+    for p in range(len(toks) - 1, 1, -1):
+        if toks[p].norm in _SUBJECT_DETERMINERS and toks[p].text[:1].islower():
+            rest = toks[p:]
+            if (
+                len(rest) <= 5
+                and toks[p - 1].norm not in not_subject
+                and toks[p - 1].norm != "of"
+                and all(
+                    _is_word(t) and t.norm not in not_subject and t.norm not in _SUBJECT_PRONOUNS
+                    for t in rest
+                )
+            ):
+                return list(rest)
+            break
+    return []
 
 
 def _initial_dot(toks: Sequence[Token], k: int) -> bool:
@@ -2280,6 +2403,19 @@ def _attr_for_sentence(
             subj = _subject(ctx, stoks, first[1], 0)
     # "X, citing Y, said CONTENT"
     citing = next((c for c in cues if c[0] == "citing"), None)
+    if (
+        citing is not None
+        and kind == "speech"
+        and citing[1] > ci + ck
+        and stoks[citing[1] - 1].norm in ctx.lex.report_nouns
+        and not any(
+            t.text == "," or t.norm in ("in", "by", "from", "with", "via", "through")
+            for t in stoks[ci + ck : citing[1]]
+        )
+    ):
+        # "said on Friday reports quoting X as calling … were distorted": the participle
+        # belongs to a noun of the reported clause, not to the frame
+        citing = None
     via_extra: tuple[int, ...] = ()
     if citing is not None and kind == "speech" and citing[1] > ci:
         # "X reported that CONTENT, citing Y": source Y, via X, content up to the comma
@@ -2340,9 +2476,9 @@ def _attr_for_sentence(
 
     source = ctx.source_from(subj)
     via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
-    if subj and subj[0].start > stoks[0].start:
+    if subj and subj[0].start > stoks[0].start and stoks[0].norm not in _AFTER_WORDS:
         # "In an interview with Al Mayadeen, the minister said …": the outlet of an opening
-        # setting is a conduit
+        # setting is a conduit (not one that came before: "Following a Fars report, …")
         via += _setting_outlets(
             ctx, stoks[0].start, subj[0].start, _OPENING_SETTING_PREPOSITIONS
         )
@@ -2458,11 +2594,21 @@ def _time_before_clause(stoks: Sequence[Token], j: int) -> int:
     if k >= n:
         return 0
     nxt = stoks[k]
-    if nxt.text in ("'", "\u2019") or not (
-        nxt.norm in _CLAUSE_OPENERS or (_is_word(nxt) and _is_cap(nxt))
-    ):
+    if nxt.text in ("'", "\u2019"):
         return 0
-    return k - j
+    if nxt.norm in _CLAUSE_OPENERS or (_is_word(nxt) and _is_cap(nxt)):
+        return k - j
+    if nxt.kind == "word" and nxt.norm not in _FINITE and nxt.norm not in _NP_STOP:
+        # a common noun opens the clause: a plural ("said on Friday reports quoting … were
+        # distorted") or a noun with its verb close after it ("said Monday work would …")
+        if len(nxt.norm) > 3 and nxt.norm.endswith("s") and not nxt.norm.endswith(_NOT_PLURAL):
+            return k - j
+        for t in stoks[k + 1 : k + 5]:
+            if t.kind != "word":
+                break
+            if t.norm in _FINITE:
+                return k - j
+    return 0
 
 
 def _rejected_report(
@@ -2532,10 +2678,22 @@ def _told_clause(stoks: Sequence[Token], j: int, *, object_given: bool = False) 
         if stoks[k - 1].norm in _NOT_AN_OBJECT_END or not _is_word(stoks[k - 1]):
             continue
         if stoks[k].norm in _NOUN_SUBJECT_STARTS and any(
-            t.norm in _FINITE for t in stoks[k + 2 : k + 5]
+            _past_verb(stoks, x) for x in range(k + 2, min(len(stoks), k + 5))
         ):
             return k
     return None
+
+
+def _past_verb(stoks: Sequence[Token], x: int) -> bool:
+    """An auxiliary, or a past tense that ends its phrase ("the talks failed.", "the talks
+    collapsed on Friday"; not "the armed forces")."""
+    t = stoks[x]
+    if t.norm in _FINITE:
+        return True
+    if not _finite_like(t):
+        return False
+    nxt = stoks[x + 1] if x + 1 < len(stoks) else None
+    return nxt is None or not _is_word(nxt) or nxt.norm in _NP_STOP or nxt.norm in _DETERMINERS
 
 
 _QUESTION_WORDS = frozenset("whether if about how what why who whom when where which for".split())
@@ -2616,6 +2774,10 @@ _SETTING_PREPOSITIONS = frozenset("by to on with a an in".split())
 # before the subject, "by" names an author ("Asked about the report by CNN, X said"), not a
 # conduit
 _OPENING_SETTING_PREPOSITIONS = _SETTING_PREPOSITIONS - {"by"}
+
+
+# openings that put a report before the speech they frame, not around it
+_AFTER_WORDS = frozenset("following after amid despite responding reacting since based".split())
 
 
 def _setting_outlets(
@@ -3387,9 +3549,10 @@ def _quote_speaker(
         kind, ci, ck = cues[0]
         if ci <= 10 and kind in ("speech", "quoted_as", "act", "denial"):
             subj = [t for t in after[:ci] if t.text not in _COMMAS and t.text not in _DASHES]
-            participle = (
-                not subj and ci + ck < len(after) and after[ci + ck].norm in ctx.lex.that
-            )  # "…,” adding that …": the main clause's speaker, below
+            participle = not subj and (
+                (ci + ck < len(after) and after[ci + ck].norm in ctx.lex.that)
+                or (kind == "act" and after[ci].norm.endswith("ing"))
+            )  # "…,” adding that …", "…”, calling it …": the main clause's speaker, below
             both: SourceRef | None = None
             if not subj or all(t.norm in _AUX for t in subj):
                 j = ci + ck
@@ -3653,6 +3816,12 @@ def _nearer_cue(ctx: _Ctx, before: Sequence[Token], attr: _Attr) -> bool:
     t, prev = tail[ci], tail[ci - 1]
     if t.norm.endswith("ing") and _is_word(prev) and _is_cap(prev):
         return prev.norm not in _NOT_PERSON
+    if kind == "act" and prev.norm not in ("and", "but") and prev.text != ",":
+        # "Tasnim reported that Rouhani had described the regime as “…”": the quotation
+        # completes the act ("described X as", "called X a", "condemned the"), whose
+        # subject said it
+        rest = tail[ci + ck :]
+        return 0 < len(rest) <= 8 and all(_is_word(x) and not _finite_like(x) for x in rest)
     return (
         kind == "speech"
         and prev.norm not in ("and", "but")
@@ -3681,7 +3850,17 @@ def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token
     if toks[ci - 1].norm in ctx.lex.report_nouns:
         # "the agency released a statement claiming …": who released it
         return _clause_subject(ctx, toks[:ci]) or None
+    if toks[ci - 1].norm == "as":
+        # "reports quoting Rouhani as calling Israel a “…”": the one quoted
+        for k in range(ci - 2, max(-1, ci - 14), -1):
+            if toks[k].norm in _QUOTING_WORDS:
+                return list(toks[k + 1 : ci - 1]) or None
+            if not _is_word(toks[k]) and toks[k].text not in ("'", "\u2019"):
+                break
     return None
+
+
+_QUOTING_WORDS = frozenset("quoting quoted citing cited".split())
 
 
 def _clause_subject(ctx: _Ctx, toks: Sequence[Token]) -> list[Token]:

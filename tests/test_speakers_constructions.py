@@ -16,12 +16,12 @@ ROWS = [
                  "In recent weeks, Reid has attacked the plan as a “reckless gamble.”",
                  "Reid", "Harry Reid", id="named-subject-surname"),
     pytest.param("Governor Ilse Maranova described the offer as a “disgrace” after the vote.",
-                 "Governor Ilse Maranova", "Governor Ilse Maranova",
+                 "Governor Ilse Maranova", "Ilse Maranova",  # the title dropped
                  id="act-verb-subject"),
     pytest.param("In a message posted Friday, Maranova said she had “areas of disagreement.”",
                  "Maranova", "Maranova", id="adverbial-before-the-subject"),
     pytest.param("Following early reports of the blast, Mayor Jon Arlan said “a bomb” went off.",
-                 "Mayor Jon Arlan", "Mayor Jon Arlan", id="noun-reports-is-not-the-cue"),
+                 "Mayor Jon Arlan", "Jon Arlan", id="noun-reports-is-not-the-cue"),
     pytest.param("“The data are clear,” said Professor Ian Ward of the University of Kessel.",
                  "Professor Ian Ward", "Professor Ian Ward",
                  id="name-ends-before-of"),
@@ -76,7 +76,7 @@ ROWS = [
                  id="cue-before-wins-over-a-possessor"),
     pytest.param("Governor Jon Arlan, who has campaigned for Maranova since he left the race, "
                  "blasted the plan as a “disgrace” on Monday.", "Governor Jon Arlan",
-                 "Governor Jon Arlan", id="relative-clause-with-its-own-clause-break"),
+                 "Jon Arlan", id="relative-clause-with-its-own-clause-break"),
     pytest.param("Jon Arlan described the vote as a “terrible situation,” but stopped short of "
                  "calling it fraud.", "Jon Arlan", "Jon Arlan",
                  id="coordinated-verb-after-the-quote-is-not-a-speaker"),
