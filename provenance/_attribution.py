@@ -289,6 +289,7 @@ class _Lex:
     description_heads: frozenset[str]
     outlet_heads: frozenset[str]  # those of descriptions that refer to an outlet
     person_heads: frozenset[str]  # the others: titles of people ("minister", "spokesperson")
+    org_heads: frozenset[str]  # heads of sources that are organizations ("ministry", "military")
     boilerplate: tuple[str, ...]
     scare: _Phrases
     agentless: _Phrases
@@ -401,6 +402,7 @@ def _lex(registry: Registry) -> _Lex:
         not_subject=folded("not_subject_starts"),
         description_heads=heads("descriptions"),
         outlet_heads=heads("outlet_descriptions"),
+        org_heads=folded("organization_heads"),
         person_heads=heads("descriptions") - heads("outlet_descriptions"),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
@@ -652,7 +654,7 @@ class _Ctx:
                 and toks[-1].norm.endswith("ly")
                 and toks[-2].norm not in _DETERMINERS
                 and toks[-2].kind == "word"
-                and not toks[-2].text[:1].islower()
+                and (not toks[-2].text[:1].islower() or toks[-1].norm.endswith(_ADVERB_ENDINGS))
             )
         ):
             toks = toks[:-1]
@@ -665,8 +667,8 @@ class _Ctx:
         if len(toks) > 1 and toks[-1].norm in _CALENDAR:
             # "Sanders on Tuesday said", "Peskov Friday told": the day is no part of the source
             toks = toks[:-1]
-            while len(toks) > 1 and toks[-1].norm in ("on", "in", "late", "early", "last"):
-                toks = toks[:-1]  # "federal prosecutors in April", "in late August"
+        while len(toks) > 1 and toks[-1].norm in _TIME_LEADERS:
+            toks = toks[:-1]  # "federal prosecutors in April", "in late August" ("May" is _AUX)
         for k in range(1, len(toks) - 1):
             if toks[k].text == "," and toks[k + 1].norm in ("the", "a", "an", "its", "his", "her"):
                 toks = toks[:k]  # "KCNA, the official news agency of North Korea": the head
@@ -896,6 +898,8 @@ class _Ctx:
                 and " and " not in ref.name
             ):
                 name = self.text[ref.pstart : ref.pend]  # "X and Y": both, not the last name
+        elif self._organization(toks):
+            kind = "org"  # "The US military said …": a later "it", never "he"
         else:
             kind = "person"
         self.history.append((kind, name, ref))
@@ -903,6 +907,18 @@ class _Ctx:
         if kind == "outlet":
             self.outlet_spoke = True
         self.history_sentence.append(self.cur_sentence)
+
+    def _organization(self, toks: Sequence[Token]) -> bool:
+        """Whether a source phrase names an organization by its head noun, the last word
+        before any complement ("the US military", "The Saudi General Authority of Civil
+        Aviation", "China's Foreign Ministry")."""
+        head = None
+        for t in toks:
+            if t.text == "," or t.norm in ("of", "for", "in", "at", "from", "on"):
+                break
+            if _is_word(t):
+                head = t
+        return head is not None and head.norm in self.lex.org_heads
 
     def note_people(self, stoks: Sequence[Token]) -> None:
         """Remember people the sentence names ("Ardeshir Kalbani arrived late."), so that a
@@ -983,12 +999,13 @@ class _Ctx:
             if (
                 (kind == "person" and k == "person")
                 or (kind == "group" and k in ("group", "outlet"))
-                or (kind in ("it", "outlet") and k == "outlet")
+                or (kind == "outlet" and k == "outlet")
+                or (kind == "it" and k in ("outlet", "org"))  # "The ministry said … It added"
             ):
                 return name, ref.mention
         for k, name, ref in reversed(self.history):
-            if kind == "person" and k == "outlet":
-                continue  # "he" is no news agency
+            if kind == "person" and k in ("outlet", "org"):
+                continue  # "he" is no news agency, no ministry
             return name, ref.mention
         return None
 
@@ -1516,7 +1533,18 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
     if (
         last_comma is not None
         and stoks[vi - 1].text != ","  # not "X, a senior adviser, said": an appositive
-        and stoks[last_comma + 1].norm in ("the", "a", "an")
+        and (
+            stoks[last_comma + 1].norm in ("the", "a", "an")
+            # "So when Patriot signaled that it was …, Mr. Barrett said": a name after a
+            # clause
+            or (
+                all(
+                    (_is_word(t) and _is_cap(t)) or (t.text == "." and k > 0)
+                    for k, t in enumerate(stoks[last_comma + 1 : vi])
+                )
+                and any(_finite_like(t) for t in stoks[start:last_comma])
+            )
+        )
         and not any(_finite_like(t) or t.text in _CLOSE_QUOTES for t in stoks[last_comma + 1 : vi])
     ):
         start = last_comma + 1
@@ -1542,6 +1570,12 @@ _TITLE_ABBREVIATIONS = frozenset(
 )
 
 
+# words before a date that are no part of a source ("prosecutors in April", "earlier in May")
+_TIME_LEADERS = frozenset("on in late early last earlier".split())
+# endings of adverbs, not of nouns in "-ly" ("the US military regularly", not "the family")
+_ADVERB_ENDINGS = (
+    "ally", "ously", "ively", "edly", "ntly", "arly", "ately", "fully", "ably", "ibly", "ingly"
+)
 _SUBJECT_DETERMINERS = frozenset(
     "the a an one some several many two three four five its his her their".split()
 )
@@ -1680,6 +1714,8 @@ def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: i
     if q is None or q.close_mark is None or q.close_mark >= stoks[ci].start:
         return None
     between = [t for t in stoks[:ci] if t.start > q.close_mark]
+    if between and _finite_like(between[0]) and ctx.text[q.close_mark - 1] not in _COMMAS:
+        return None  # "“A strike …” targeted the governorate, said Saba": a clause of the claim
     while between and between[0].text in _COMMAS:
         between = between[1:]
     if any(t.text in _OPEN_QUOTES for t in between) or any(t.norm in ctx.lex.that for t in between):
@@ -2089,6 +2125,7 @@ def _attr_for_sentence(
         if (
             tail_words
             and not inverted
+            and not _told_object_only(ctx, stoks[c[1]], tail[:adding])
             and not (tail[0].text in (",", ".", ";") or tail[0].norm in _TAIL_ADVERBIAL)
         ):
             break  # "…, the minister said the talks had failed": a clause follows, not a frame
@@ -2269,6 +2306,8 @@ def _attr_for_sentence(
             if tail[k].text == ","
             and (
                 ctx.lex.citing.match(tail, k + 1)
+                # "CLAIM, said X and Y, according to Z": Z is a conduit (_trailing_according)
+                or ctx.lex.according.match(tail, k + 1)
                 or (tail[k + 1].norm.endswith("ing") and ctx.lex.speech.match(tail, k + 1))
                 # "CLAIM, state media reported, after the broadcaster said …"
                 or tail[k + 1].norm in _CLAUSE_OPENING_SUBORDINATORS
@@ -2308,6 +2347,7 @@ def _attr_for_sentence(
     tail_adverbial = (
         inverted_name
         or not tail_words
+        or _told_object_only(ctx, stoks[ci], tail)
         or tail[0].text in (",", ".", ";")
         or tail[0].norm in _TAIL_ADVERBIAL
         or (  # "CLAIM, said X" (but not "X, NAME, said the talks had failed")
@@ -2571,6 +2611,17 @@ def _attr_for_sentence(
 
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _RELATIVE_DAYS = frozenset("today yesterday tonight earlier later".split())
+
+
+def _told_object_only(ctx: _Ctx, cue: Token, tail: Sequence[Token]) -> bool:
+    """Whether the words after "told" are only its object and circumstances, no clause
+    ("…, a military source told SANA.", "… told Al Mayadeen TV in an interview")."""
+    words = [t for t in tail if _is_word(t)]
+    return (
+        cue.norm in ("told", "tells")
+        and 0 < len(words) <= 6
+        and not any(_finite_like(t) or t.norm in ctx.lex.that for t in tail)
+    )
 
 
 def _time_before_clause(stoks: Sequence[Token], j: int) -> int:
@@ -3216,14 +3267,6 @@ def analyze(
                     inner, content = _inner(ctx, attr.content)
                     if inner is not None:
                         src = inner
-                if (
-                    not via
-                    and frame is not None
-                    and source is not None
-                    and source.mention is None
-                    and attr.frame is False
-                ):
-                    via = frame.via
                 parts = _split_coordinated(ctx, content, stoks, s_cues)
                 for n, (part, cue, subject) in enumerate(parts):
                     if subject is not None:
@@ -3549,6 +3592,17 @@ def _quote_speaker(
         kind, ci, ck = cues[0]
         if ci <= 10 and kind in ("speech", "quoted_as", "act", "denial"):
             subj = [t for t in after[:ci] if t.text not in _COMMAS and t.text not in _DASHES]
+            if (
+                subj
+                and _finite_like(after[0])
+                and not ctx.text[close + 1 : after[0].start].strip()
+                and ctx.text[close - 1 : close] not in _COMMAS
+            ):
+                # "“A strike …” targeted the governorate, said Saba" / "…, Saba said": the
+                # quotation opens a clause of the claim; the speaker is after its last comma
+                lc = max((k for k in range(ci) if after[k].text == ","), default=None)
+                if lc is not None:
+                    subj = list(after[lc + 1 : ci])
             participle = not subj and (
                 (ci + ck < len(after) and after[ci + ck].norm in ctx.lex.that)
                 or (kind == "act" and after[ci].norm.endswith("ing"))

@@ -519,6 +519,7 @@ LEXICON_KEYS = (
     "topic_verbs",
     "descriptions",
     "outlet_descriptions",
+    "organization_heads",
     "boilerplate",
     "scare_quote_cues",
     "agentless",

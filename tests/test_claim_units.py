@@ -1193,3 +1193,71 @@ def test_speakers_of_quotations_inside_reported_speech(
 ) -> None:
     got = [(q.text, q.speaker.name if q.speaker else None) for q in run(text).quotes]
     assert got == expected
+
+
+# (text, [(content, source span text, source name, conduit mention texts)])
+WIRE_FRAMES_AND_REFERENCES = [
+    pytest.param("The army shelled positions near Varda, a military source told SANA.",
+                 [("The army shelled positions near Varda", "a military source", None, ["SANA"])],
+                 id="a-trailing-frame-told-an-outlet"),
+    pytest.param("The army shelled positions near Varda, a military source told SANA, adding "
+                 "that two posts were destroyed.",
+                 [("The army shelled positions near Varda", "a military source", None, ["SANA"]),
+                  ("two posts were destroyed", "a military source", None, ["SANA"])],
+                 id="told-an-outlet-then-adding"),
+    pytest.param("State media quoted unnamed officials who said the army had withdrawn.",
+                 [("the army had withdrawn", "unnamed officials", None, ["State media"])],
+                 id="quoted-someone-who-said"),
+    pytest.param("Tasnim quoted a commander saying the drills were over.",
+                 [("the drills were over", "a commander", None, ["Tasnim"])],
+                 id="quoted-someone-saying"),
+    pytest.param("The strike hit the port, said the Saba news agency and Al Masirah TV, according "
+                 "to Al Jazeera.",
+                 [("The strike hit the port", "the Saba news agency and Al Masirah TV",
+                   "Saba News Agency", ["Al Masirah TV", "Al Jazeera", "Saba news agency"])],
+                 id="an-inverted-pair-then-according-to"),
+    pytest.param("Al Masirah TV said six strikes hit Varda. The Lorvanian military regularly "
+                 "announces interceptions. On Thursday, it said it had downed eight drones.",
+                 [("six strikes hit Varda", "Al Masirah TV", "Al-Masirah", ["Al Masirah TV"]),
+                  ("interceptions", "The Lorvanian military", None, []),
+                  ("it had downed eight drones", "it", "The Lorvanian military", [])],
+                 id="it-refers-to-an-organization-and-no-conduit-is-carried-over"),
+    pytest.param("The aviation authority earlier in May said that the airport had reopened.",
+                 [("the airport had reopened", "The aviation authority", None, [])],
+                 id="earlier-in-a-month-is-no-part-of-the-source"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WIRE_FRAMES_AND_REFERENCES)
+def test_wire_frames_and_references(
+    text: str, expected: list[tuple[str, str, str | None, list[str]]]
+) -> None:
+    report = run(text)
+    mentions = {m.id: m.text for m in report.mentions}
+    got = [(c.text, c.source.text if c.source else None, c.source.name if c.source else None,
+            [mentions[v] for v in c.via])
+           for c in report.claims if c.kind == "attributed"]
+    assert got == expected
+
+
+# (text, [(quotation, speaker name)])
+SPEAKERS_AFTER_CLAUSES = [
+    pytest.param("“A strike by the aggressors” targeted the port, said the Saba news agency, "
+                 "according to Al Jazeera.",
+                 [("A strike by the aggressors", "Saba News Agency")],
+                 id="a-quotation-that-opens-the-claim-then-an-inverted-speaker"),
+    pytest.param("“The talks” are over, the minister Dara Holm said.",
+                 [("The talks", "Dara Holm")], id="then-a-speaker-after-the-comma"),
+    pytest.param("“Rescue teams were sent,” a local official told state TV.",
+                 [("Rescue teams were sent,", None)],  # a control: "a local official"
+                 id="a-determiner-after-the-quotation-is-the-speaker"),
+    pytest.param("So when Patriot signaled that it was going to make a deal, Mr. Ivo Barrett "
+                 "said, “we were floored.”",
+                 [("we were floored.", "Ivo Barrett")], id="a-name-after-a-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS_AFTER_CLAUSES)
+def test_speakers_after_clauses(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in run(text).quotes]
+    assert got == expected
