@@ -872,8 +872,8 @@ class _Ctx:
         """A finite verb inside a source phrase; an "-ed" word only right after a name (not
         "the Iranian-backed militia", not "armed forces")."""
         t = toks[k]
-        if not _finite_like(t):
-            return False
+        if not _finite_like(t) or self.text[t.start - 1 : t.start] == "-":
+            return False  # (not "Saudi-led", "state-run": adjectives)
         if t.norm in _FINITE or t.norm in _IRREGULAR_PAST:
             return True
         return _is_cap(toks[k - 1]) and self.text[t.start - 1 : t.start] != "-"

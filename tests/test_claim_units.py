@@ -973,6 +973,10 @@ NAMES_OF_SOURCES = [
                  "Aras Vinter", id="a-department-then-the-name"),
     pytest.param("Minister of Foreign Affairs Aras Vinter said the drills had ended.",
                  "Minister of Foreign Affairs Aras Vinter", "Aras Vinter", id="minister-of"),
+    pytest.param("Kessel-led coalition spokesman Col. Aras Vinter told Al Arabiya that the drills "
+                 "had ended.",
+                 "Kessel-led coalition spokesman Col. Aras Vinter", "Aras Vinter",
+                 id="a-hyphenated-participle-is-no-verb"),
 ]
 
 
