@@ -235,8 +235,8 @@ _IRREGULAR_PAST = frozenset(
     saw found began ran won lost kept led stood sat became said told says tells""".split()
 )
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]{1,30}(?: [A-Z][A-Z'.-]{1,30}){0,2}): ")
-# words that open a clause after a "that" (not a noun after a determiner "that")
 _NOT_PLURAL = ("ss", "us", "is", "ous")  # "across", "thus", "this", "various": no plurals
+# words that open a clause after a "that" (not a noun after a determiner "that")
 _CLAUSE_OPENERS = frozenset(
     "he she it they we i you there the a an his her its their our this these those".split()
 )
@@ -876,7 +876,7 @@ class _Ctx:
             return False  # (not "Saudi-led", "state-run": adjectives)
         if t.norm in _FINITE or t.norm in _IRREGULAR_PAST:
             return True
-        return _is_cap(toks[k - 1]) and self.text[t.start - 1 : t.start] != "-"
+        return _is_cap(toks[k - 1])
 
     def remember(self, ref: SourceRef | None, toks: Sequence[Token] = ()) -> None:
         if ref is None:
@@ -3907,14 +3907,11 @@ def _participle_subject(ctx: _Ctx, toks: Sequence[Token], ci: int) -> list[Token
     if toks[ci - 1].norm == "as":
         # "reports quoting Rouhani as calling Israel a “…”": the one quoted
         for k in range(ci - 2, max(-1, ci - 14), -1):
-            if toks[k].norm in _QUOTING_WORDS:
+            if ctx.lex.quoting.match(toks, k) == 1:
                 return list(toks[k + 1 : ci - 1]) or None
             if not _is_word(toks[k]) and toks[k].text not in ("'", "\u2019"):
                 break
     return None
-
-
-_QUOTING_WORDS = frozenset("quoting quoted citing cited".split())
 
 
 def _clause_subject(ctx: _Ctx, toks: Sequence[Token]) -> list[Token]:

@@ -1158,18 +1158,6 @@ WIRE_FRAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), WIRE_FRAMES)
-def test_frames_of_wire_copy(
-    text: str, expected: list[tuple[str, str, str | None, list[str]]]
-) -> None:
-    report = run(text)
-    mentions = {m.id: m.text for m in report.mentions}
-    got = [(c.text, c.source.text if c.source else None, c.source.name if c.source else None,
-            [mentions[v] for v in c.via])
-           for c in report.claims if c.kind == "attributed"]
-    assert got == expected
-
-
 # (text, [(quotation, speaker name)])
 SPEAKERS_OF_EMBEDDED_QUOTES = [
     pytest.param("Tasnim reported that cleric Aras Vinter - who will be sworn in on Sunday - had "
@@ -1189,14 +1177,6 @@ SPEAKERS_OF_EMBEDDED_QUOTES = [
     pytest.param("Tasnim reported that the talks had been “useful”.",
                  [("useful", "Tasnim News Agency")], id="no-act-the-frame-speaks"),  # control
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), SPEAKERS_OF_EMBEDDED_QUOTES)
-def test_speakers_of_quotations_inside_reported_speech(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
-    got = [(q.text, q.speaker.name if q.speaker else None) for q in run(text).quotes]
-    assert got == expected
 
 
 # (text, [(content, source span text, source name, conduit mention texts)])
@@ -1232,18 +1212,6 @@ WIRE_FRAMES_AND_REFERENCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), WIRE_FRAMES_AND_REFERENCES)
-def test_wire_frames_and_references(
-    text: str, expected: list[tuple[str, str, str | None, list[str]]]
-) -> None:
-    report = run(text)
-    mentions = {m.id: m.text for m in report.mentions}
-    got = [(c.text, c.source.text if c.source else None, c.source.name if c.source else None,
-            [mentions[v] for v in c.via])
-           for c in report.claims if c.kind == "attributed"]
-    assert got == expected
-
-
 # (text, [(quotation, speaker name)])
 SPEAKERS_AFTER_CLAUSES = [
     pytest.param("“A strike by the aggressors” targeted the port, said the Saba news agency, "
@@ -1261,7 +1229,21 @@ SPEAKERS_AFTER_CLAUSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SPEAKERS_AFTER_CLAUSES)
-def test_speakers_after_clauses(text: str, expected: list[tuple[str, str | None]]) -> None:
+@pytest.mark.parametrize(("text", "expected"), WIRE_FRAMES + WIRE_FRAMES_AND_REFERENCES)
+def test_frames_of_wire_copy(
+    text: str, expected: list[tuple[str, str, str | None, list[str]]]
+) -> None:
+    report = run(text)
+    mentions = {m.id: m.text for m in report.mentions}
+    got = [(c.text, c.source.text if c.source else None, c.source.name if c.source else None,
+            [mentions[v] for v in c.via])
+           for c in report.claims if c.kind == "attributed"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS_OF_EMBEDDED_QUOTES + SPEAKERS_AFTER_CLAUSES)
+def test_speakers_of_quotations_inside_reported_speech_and_after_clauses(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
     got = [(q.text, q.speaker.name if q.speaker else None) for q in run(text).quotes]
     assert got == expected
