@@ -1219,7 +1219,8 @@ SPEAKERS_AFTER_CLAUSES = [
                  [("A strike by the aggressors", "Saba News Agency")],
                  id="a-quotation-that-opens-the-claim-then-an-inverted-speaker"),
     pytest.param("“The talks” are over, the minister Dara Holm said.",
-                 [("The talks", "Dara Holm")], id="then-a-speaker-after-the-comma"),
+                 [("The talks", "Dara Holm")],  # a guard for the rule above
+                 id="then-a-speaker-after-the-comma"),
     pytest.param("“Rescue teams were sent,” a local official told state TV.",
                  [("Rescue teams were sent,", None)],  # a control: "a local official"
                  id="a-determiner-after-the-quotation-is-the-speaker"),
