@@ -607,6 +607,11 @@ class _Ctx:
         if not runs:
             return None
         run = runs[-1]
+        if len(run) > 2 and run[-1].norm in self.lex.org_heads:
+            # an institution keeps its full name: "European External Action Service"
+            while run[0].norm in _DETERMINERS:
+                run = run[1:]
+            return self.text[run[0].start : run[-1].end]
         # drop leading titles: keep the last two or three capitalized tokens (and an initial)
         if len(run) > 3:
             run = run[-3:] if len(run[-2].text) == 1 else run[-2:]
@@ -1464,8 +1469,48 @@ def _strip_intro(text: str, toks: list[Token]) -> list[Token]:
     return toks
 
 
+# words between a relative pronoun and its verb ("who has also said", "which later told")
+_RELATIVE_ADVERBS = frozenset(
+    "has have had also later then once previously earlier still again first repeatedly".split()
+)
+# words that end the noun phrase before a relative clause, read backwards: prepositions that
+# tie it to a verb ("criticised by Lavrov, who"), not those inside it ("an official at the
+# ministry, who")
+_ANTECEDENT_STOPS = frozenset(
+    "by from with to against about than as like via between among after before during "
+    "that who which whom whose".split()
+)
+
+
+def _ly_adverb(t: Token) -> bool:
+    return t.kind == "word" and t.norm.endswith("ly") and len(t.norm) > 4 and t.text.islower()
+
+
+def _antecedent(stoks: Sequence[Token], comma: int, floor: int) -> list[Token]:
+    """The noun phrase that ends before ``stoks[comma]`` (from ``floor``): back to a comma, a
+    verb or a preposition that governs it."""
+    k = comma
+    while k > floor:
+        t = stoks[k - 1]
+        if (
+            not (_is_word(t) or t.text in (".", "'", "\u2019", "-"))
+            or t.norm in _ANTECEDENT_STOPS
+            or _finite_like(t)
+        ):
+            break
+        k -= 1
+    return list(stoks[k:comma])
+
+
 def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Token]:
     """Tokens of the subject of the verb at ``stoks[vi]`` (from ``floor``)."""
+    rel = vi - 1
+    while rel > floor and (stoks[rel].norm in _RELATIVE_ADVERBS or _ly_adverb(stoks[rel])):
+        rel -= 1
+    if rel - 1 > floor and stoks[rel].norm in ("who", "which") and stoks[rel - 1].text == ",":
+        # "criticised by Lavrov, who said …", "met Lavrov, who later told …": the relative
+        # pronoun is the verb's own subject, and the source is its antecedent
+        return _antecedent(stoks, rel - 1, floor)
     if vi - 1 > floor and stoks[vi - 1].text == ",":
         # "Christie, who has campaigned … since he suspended …, blasted": the relative clause
         # ends at the comma before the verb; its subject is the noun phrase before it
@@ -2390,6 +2435,8 @@ def _attr_for_sentence(
             # the participial clause, the claim before the speaker
             cpos = before_appositive[0] - 1
             src = list(stoks[before_appositive[0] : before_appositive[1]])
+        if len(src) > 1 and src[0].norm == "as":
+            src = src[1:]  # "CLAIM, as the minister told Profil": "as" is no part of the source
         if not src or all(t.norm in _AUX for t in src):
             # "CLAIM, said X …": the source follows the verb
             src = list(stoks[ci + ck : _np_end(stoks, ci + ck)])
@@ -2913,6 +2960,8 @@ def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple
     cues = _find_cue(ctx, toks)
     for kind, ci, ck in cues:
         if kind in ("speech", "act", "denial") and 0 < ci <= 12:
+            if _passive_with_agent(toks, ci, ck):
+                break  # "the position was confirmed by X, RIA reported": no speech act reported
             subj = _subject(ctx, toks, ci, 0)
             if subj and not any(t.text in (",",) for t in subj[-1:]) and subj[0] is toks[0]:
                 src = ctx.source_from(subj)
@@ -3253,6 +3302,9 @@ def analyze(
         qb = bisect.bisect_left(real_opens, sent.end)
         s_quotes = real[qa:qb]
         held: tuple[int, ...] = ()  # quotations that are part of the sentence's attributed claim
+        # the speaker of a quotation inside a nested report ("TASS reported that X said the
+        # talks were “fairly good”"): the inner speaker, through the claim's conduits
+        nested_speakers: dict[int, tuple[SourceRef, tuple[int, ...]]] = {}
         added = False  # whether the sentence has an "adding that …" claim
         if attr is not None:
             source = attr.source
@@ -3263,6 +3315,7 @@ def analyze(
                     # "• Said his country has become …": the lead-in's speaker
                     src, via = list_frame[0].source, via or list_frame[0].via
                 content = attr.content
+                inner = None
                 if (source is not None and source.mention is not None) or (attr.frame and via):
                     inner, content = _inner(ctx, attr.content)
                     if inner is not None:
@@ -3275,11 +3328,14 @@ def analyze(
                         src = ctx.source_from(subject)
                         via = tuple(ctx.mentions_in(subject[0].start, subject[-1].end))
                     inside = tuple(i for i in s_quotes if part[0] <= quotes[i].start < part[1])
-                    held += tuple(
+                    part_held = tuple(
                         i
                         for i in inside
                         if quotes[i].open_mark > part[0] and quotes[i].end <= part[1] + 1
                     )
+                    held += part_held
+                    if inner is not None and subject is None and src is inner:
+                        nested_speakers.update((i, (inner, via)) for i in part_held)
                     claims.append(
                         RawClaim(
                             "attributed",
@@ -3362,9 +3418,13 @@ def analyze(
         # speakers of the quotations opened in this sentence
         for qi in s_quotes:
             q = quotes[qi]
-            spk, via = _quote_speaker(
-                ctx, sent, stoks, q, attr, frame, para_speaker, prev_para_speaker
-            )
+            spk: SourceRef | None
+            if qi in nested_speakers:
+                spk, via = nested_speakers[qi]
+            else:
+                spk, via = _quote_speaker(
+                    ctx, sent, stoks, q, attr, frame, para_speaker, prev_para_speaker
+                )
             if not via and q.paragraph in tag_via:
                 via = tag_via[q.paragraph]
             speakers[qi] = QuoteInfo(spk, via)

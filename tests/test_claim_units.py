@@ -1211,6 +1211,36 @@ WIRE_FRAMES_AND_REFERENCES = [
                  id="earlier-in-a-month-is-no-part-of-the-source"),
 ]
 
+# (text, [(claim, source text, source name, [conduits])])
+RELATIVES_PASSIVES_AND_INSTITUTIONS = [
+    pytest.param("The plan was criticised by Aras Vinter, who said it would fail.",
+                 [("it would fail", "Aras Vinter", "Aras Vinter", [])],
+                 id="the-antecedent-of-who-said-after-a-passive"),
+    pytest.param("Officials met Dara Holm, who later told reporters the talks had failed.",
+                 [("the talks had failed", "Dara Holm", "Dara Holm", [])],
+                 id="the-antecedent-of-who-later-told"),
+    pytest.param("The talks were hosted by Lorvania, which said the plan would fail.",
+                 [("the plan would fail", "Lorvania", "Lorvania", [])],
+                 id="the-antecedent-of-which-said"),
+    pytest.param("He spoke to a professor at Varda University, who said the talks had failed.",
+                 [("the talks had failed", "a professor at Varda University", None, [])],
+                 id="a-preposition-inside-the-antecedent"),
+    pytest.param("Tasnim, which is close to the Guards, reported that the talks failed.",
+                 [("the talks failed", "Tasnim", "Tasnim News Agency", ["Tasnim"])],
+                 id="a-relative-clause-before-the-verb"),  # a guard: unchanged
+    pytest.param("The position was confirmed by Deputy Minister Ivo Brandt, RIA Novosti reported.",
+                 [("The position was confirmed by Deputy Minister Ivo Brandt", "RIA Novosti",
+                   "RIA Novosti", ["RIA Novosti"])],
+                 id="a-passive-inside-a-framed-claim-reports-nothing"),
+    pytest.param("The port will reopen, as Foreign Minister Ivo Brandt told the weekly Profil.",
+                 [("The port will reopen", "Foreign Minister Ivo Brandt", "Ivo Brandt", [])],
+                 id="as-is-no-part-of-a-trailing-source"),
+    pytest.param("The strike was condemned, the Lorvanian National Defence Council said.",
+                 [("The strike was condemned", "the Lorvanian National Defence Council",
+                   "Lorvanian National Defence Council", [])],
+                 id="an-institution-keeps-its-full-name"),
+]
+
 
 # (text, [(quotation, speaker name)])
 SPEAKERS_AFTER_CLAUSES = [
@@ -1227,10 +1257,20 @@ SPEAKERS_AFTER_CLAUSES = [
     pytest.param("So when Patriot signaled that it was going to make a deal, Mr. Ivo Barrett "
                  "said, “we were floored.”",
                  [("we were floored.", "Ivo Barrett")], id="a-name-after-a-clause"),
+    pytest.param("Minister Aras Vinter said the prospects of a deal were “fairly good”, TASS "
+                 "reported.",
+                 [("fairly good", "Aras Vinter")], id="inside-a-nested-report-framed-after"),
+    pytest.param("TASS reported that Minister Aras Vinter said the prospects were “fairly good”.",
+                 [("fairly good", "Aras Vinter")], id="inside-a-nested-report-framed-before"),
+    pytest.param("TASS reported that the prospects were “fairly good”.",
+                 [("fairly good", "TASS")], id="inside-a-single-report"),  # a control
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), WIRE_FRAMES + WIRE_FRAMES_AND_REFERENCES)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    WIRE_FRAMES + WIRE_FRAMES_AND_REFERENCES + RELATIVES_PASSIVES_AND_INSTITUTIONS,
+)
 def test_frames_of_wire_copy(
     text: str, expected: list[tuple[str, str, str | None, list[str]]]
 ) -> None:
