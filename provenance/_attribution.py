@@ -290,6 +290,7 @@ class _Lex:
     outlet_heads: frozenset[str]  # those of descriptions that refer to an outlet
     person_heads: frozenset[str]  # the others: titles of people ("minister", "spokesperson")
     org_heads: frozenset[str]  # heads of sources that are organizations ("ministry", "military")
+    titles: frozenset[str]  # titles before a person's name ("leader", "ayatollah")
     boilerplate: tuple[str, ...]
     scare: _Phrases
     agentless: _Phrases
@@ -404,6 +405,7 @@ def _lex(registry: Registry) -> _Lex:
         outlet_heads=heads("outlet_descriptions"),
         org_heads=folded("organization_heads"),
         person_heads=heads("descriptions") - heads("outlet_descriptions"),
+        titles=folded("person_titles"),
         boilerplate=tuple(w.casefold() for w in lx.get("boilerplate", ())),
         scare=ph("scare_quote_cues"),
         agentless=ph("agentless"),
@@ -440,6 +442,18 @@ def _person_name(text: str, run: Sequence[Token]) -> str | None:
     if len(run) < 2:
         return None
     return text[run[-2].start : run[-1].end]
+
+
+_APPOSITIVE_OPENERS = frozenset("the a an its his her".split())
+
+
+def _appositive_comma(toks: Sequence[Token]) -> int:
+    """The index of the comma that opens an appositive after a source's head ("KCNA, the
+    official news agency, …"), or ``len(toks)``."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].norm in _APPOSITIVE_OPENERS:
+            return k
+    return len(toks)
 
 
 def _is_word(t: Token) -> bool:
@@ -612,6 +626,11 @@ class _Ctx:
             while run[0].norm in _DETERMINERS:
                 run = run[1:]
             return self.text[run[0].start : run[-1].end]
+        titled = [k for k, t in enumerate(run[:-2]) if t.norm in self.lex.titles]
+        if titled and len(run) - titled[-1] - 1 == 3 and len(run[-2].text) > 1:
+            # a name of three words after its title: "Leader Kim Jong Un", "Foreign Minister
+            # Mohammad Javad Zarif"
+            return self.text[run[-3].start : run[-1].end]
         # drop leading titles: keep the last two or three capitalized tokens (and an initial)
         if len(run) > 3:
             run = run[-3:] if len(run[-2].text) == 1 else run[-2:]
@@ -642,6 +661,19 @@ class _Ctx:
         if self.mentions_in(run[0].start, run[-1].end):
             return None
         return self.text[run[-2].start : run[-1].end]
+
+    def head_mentions(self, toks: Sequence[Token]) -> tuple[int, ...]:
+        """The mentions of a source phrase before an appositive that describes it: "Global
+        Times, a tabloid run by the People's Daily, said" names no conduit in the appositive."""
+        if not toks:
+            return ()
+        k = _appositive_comma(toks)
+        found = self.mentions_in(toks[0].start, toks[k - 1].end)
+        close = next((c for c in range(k + 1, len(toks)) if toks[c].text == ","), len(toks))
+        if close + 1 < len(toks):
+            # "Dean, a medical doctor, then appeared on MSNBC": after the appositive
+            found += self.mentions_in(toks[close + 1].start, toks[-1].end)
+        return tuple(found)
 
     def source_from(self, toks: Sequence[Token]) -> SourceRef | None:
         """A SourceRef for a source phrase, resolving pronouns and descriptions."""
@@ -674,10 +706,7 @@ class _Ctx:
             toks = toks[:-1]
         while len(toks) > 1 and toks[-1].norm in _TIME_LEADERS:
             toks = toks[:-1]  # "federal prosecutors in April", "in late August" ("May" is _AUX)
-        for k in range(1, len(toks) - 1):
-            if toks[k].text == "," and toks[k + 1].norm in ("the", "a", "an", "its", "his", "her"):
-                toks = toks[:k]  # "KCNA, the official news agency of North Korea": the head
-                break
+        toks = toks[: _appositive_comma(toks)]  # "KCNA, the official news agency of …": the head
         if toks and toks[0].norm in self.lex.not_subject:
             # an adverbial ("In a statement", "Following reports") is not a source, but a name
             # right after it is ("In a Bloomberg interview Trump")
@@ -756,7 +785,12 @@ class _Ctx:
             # a description that refers back: "the agency", "the Iranian commander", "الوكالة",
             # "в публикации" (languages without articles: the word alone, or after "в")
             head = toks[-1].norm
-            kind = "outlet" if head in self.lex.outlet_heads else "person"
+            kind = (
+                "outlet"
+                if head in self.lex.outlet_heads
+                # "the ministry" is no person: only a source that shares its head
+                else "org" if head in self.lex.org_heads else "person"
+            )
             name = self.resolve(kind, head)
             return SourceRef(ps, pe, name or self.text[ps:pe], self.resolved_mention)
         if (
@@ -1008,6 +1042,8 @@ class _Ctx:
                 or (kind == "it" and k in ("outlet", "org"))  # "The ministry said … It added"
             ):
                 return name, ref.mention
+        if kind == "org":
+            return None  # "the ministry": no source with that head, and no person
         for k, name, ref in reversed(self.history):
             if kind == "person" and k in ("outlet", "org"):
                 continue  # "he" is no news agency, no ministry
@@ -1598,10 +1634,10 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
         # "The minister, speaking to reporters, said": drop the participial phrase
         if (
             subj[k].text == ","
-            and subj[k + 1].norm.endswith(("ing", "ed"))
+            and (subj[k + 1].norm.endswith(("ing", "ed")) or subj[k + 1].norm in ("in", "during"))
             and subj[k + 1].kind == "word"
         ):
-            return subj[:k]
+            return subj[:k]  # (or the setting: "The minister, in an interview with RT, said")
     return subj
 
 
@@ -1739,7 +1775,7 @@ def _frame_inside_clause(
     ):
         return None  # a name, a pronoun, a short description ("the report", "officials")
     source = ctx.source_from(src)
-    via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
+    via = ctx.head_mentions(src)
     return _Attr(
         source,
         (stoks[0].start, end),
@@ -1777,7 +1813,7 @@ def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: i
                 src = src[:k]  # "Leonard E. Burman, director of …": the name
                 break
     source = ctx.source_from(src) if src else None
-    via = tuple(ctx.mentions_in(src[0].start, src[-1].end)) if src else ()
+    via = ctx.head_mentions(src)
     cue_span = (stoks[ci].start, stoks[ci + ck - 1].end)
     return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
 
@@ -1987,8 +2023,13 @@ def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> i
             and _is_verb_cue(ctx, stoks, k)
         ):
             break  # "denies the charges, insisting that …": the "that" is the participle's
-        if k > j and stoks[k - 1].norm not in _NOT_BEFORE_A_CLAUSE_VERB and (
-            t.norm in _FINITE or _is_verb_cue(ctx, stoks, k)
+        if (
+            k > j
+            and stoks[k - 1].norm not in _NOT_BEFORE_A_CLAUSE_VERB
+            and (t.norm in _FINITE or _is_verb_cue(ctx, stoks, k))
+            # "said in a statement posted on its website that …": a participle of the
+            # report noun, not a clause
+            and not (stoks[k - 1].norm in ctx.lex.report_nouns and t.norm.endswith("ed"))
         ):
             break
     return j
@@ -2450,7 +2491,7 @@ def _attr_for_sentence(
                 via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
             else:
                 source = ctx.source_from(src)
-                via = tuple(ctx.mentions_in(src[0].start, src[-1].end))
+                via = ctx.head_mentions(src)
             extra = tuple(i for i in ctx.mentions_in(stoks[ci].start, extra_end) if i not in via)
             via = via + extra
             lead = _after_dateline(ctx.text, stoks[:cpos])  # "TEHRAN (FNA)- CLAIM, X said"
@@ -2516,7 +2557,7 @@ def _attr_for_sentence(
             k += 1
         cited = stoks[j:k]
         inner = ctx.source_from(cited)
-        outer_via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
+        outer_via = ctx.head_mentions(subj)
         inner_via = tuple(ctx.mentions_in(cited[0].start, cited[-1].end)) if cited else ()
         if k < len(stoks) and stoks[k].text not in (",", ".", ";"):
             content = _content_span(ctx, stoks, k + 1, sent)  # "X said, citing Y that …"
@@ -2562,13 +2603,25 @@ def _attr_for_sentence(
         )
 
     source = ctx.source_from(subj)
-    via = tuple(ctx.mentions_in(subj[0].start, subj[-1].end)) if subj else ()
+    via = ctx.head_mentions(subj)
     if subj and subj[0].start > stoks[0].start and stoks[0].norm not in _AFTER_WORDS:
         # "In an interview with Al Mayadeen, the minister said …": the outlet of an opening
         # setting is a conduit (not one that came before: "Following a Fars report, …")
         via += _setting_outlets(
             ctx, stoks[0].start, subj[0].start, _OPENING_SETTING_PREPOSITIONS
         )
+    if subj:
+        gap = stoks[bisect.bisect_left(stoks, subj[-1].end, key=_START) : ci]
+        if (
+            len(gap) > 2
+            and gap[0].text == ","
+            and gap[-1].text == ","
+            and gap[1].kind == "word"
+            and (gap[1].norm.endswith(("ing", "ed")) or gap[1].norm == "in")
+        ):
+            # "A military source, speaking to SANA, said": the setting between the subject
+            # and its verb names a conduit
+            via += _setting_outlets(ctx, gap[0].end, gap[-1].start)
     j = ci + ck
     if j >= len(stoks):
         return _Attr(source, None, cue_span, via, frame=False, speaker_for_quotes=source)
@@ -2872,6 +2925,7 @@ _SETTING_PREPOSITIONS = frozenset("by to on with a an in".split())
 # before the subject, "by" names an author ("Asked about the report by CNN, X said"), not a
 # conduit
 _OPENING_SETTING_PREPOSITIONS = _SETTING_PREPOSITIONS - {"by"}
+_CARRYING_PARTICIPLES = frozenset("broadcast carried aired televised published relayed".split())
 
 
 # openings that put a report before the speech they frame, not around it
@@ -2883,15 +2937,16 @@ def _setting_outlets(
 ) -> tuple[int, ...]:
     """The outlet mentions in ``[start, end)`` that a setting introduces: right after one of
     ``before`` ("in an interview with RT", "speaking to CNN", "carried by SANA")."""
-    return tuple(
-        i
-        for i in ctx.mentions_in(start, end)
-        if ctx.text[max(0, ctx.mentions[i].pstart - 20) : ctx.mentions[i].pstart]
-        .rstrip()
-        .rsplit(" ", 1)[-1]
-        .lower()
-        in before
-    )
+    found = []
+    for i in ctx.mentions_in(start, end):
+        words = ctx.text[max(0, ctx.mentions[i].pstart - 40) : ctx.mentions[i].pstart].split()
+        last = words[-1].lower() if words else ""
+        if last in before or (
+            # "In remarks broadcast by state television, …": "by" after a verb of carrying
+            last == "by" and len(words) > 1 and words[-2].lower() in _CARRYING_PARTICIPLES
+        ):
+            found.append(i)
+    return tuple(found)
 
 
 def _complementizer_at(ctx: _Ctx, stoks: Sequence[Token], k: int) -> bool:
@@ -3326,7 +3381,7 @@ def analyze(
                         # "…, while the army spokesman said …": a speaker of its own, and
                         # only the outlets its own words name
                         src = ctx.source_from(subject)
-                        via = tuple(ctx.mentions_in(subject[0].start, subject[-1].end))
+                        via = ctx.head_mentions(subject)
                     inside = tuple(i for i in s_quotes if part[0] <= quotes[i].start < part[1])
                     part_held = tuple(
                         i

@@ -520,6 +520,7 @@ LEXICON_KEYS = (
     "descriptions",
     "outlet_descriptions",
     "organization_heads",
+    "person_titles",
     "boilerplate",
     "scare_quote_cues",
     "agentless",

@@ -1241,6 +1241,40 @@ RELATIVES_PASSIVES_AND_INSTITUTIONS = [
                  id="an-institution-keeps-its-full-name"),
 ]
 
+# (text, [(claim, source text, source name, [conduits])])
+SETTINGS_APPOSITIVES_AND_TITLES = [
+    pytest.param("Dara Holm said the port was shut. The ministry said the embassy would close.",
+                 [("the port was shut", "Dara Holm", "Dara Holm", []),
+                  ("the embassy would close", "The ministry", "The ministry", [])],
+                 id="a-description-of-an-organization-is-no-person"),
+    pytest.param("The ministry said in a statement posted on its website that the embassy would "
+                 "close.",
+                 [("the embassy would close", "The ministry", "The ministry", [])],
+                 id="a-participle-of-the-report-noun-before-that"),
+    pytest.param("In remarks broadcast by state television, the minister said the port was shut.",
+                 [("the port was shut", "the minister", "the minister", ["state television"])],
+                 id="an-opening-setting-carried-by-an-outlet"),
+    pytest.param("Asked about the report by CNN, Dara Holm said it was false.",
+                 [("it was false", "Dara Holm", "Dara Holm", [])],
+                 id="an-opening-by-that-names-an-author"),  # a guard: unchanged
+    pytest.param("The Daily Lorvanian, a tabloid owned by the state Xinhua agency, said the talks "
+                 "failed.",
+                 [("the talks failed", "The Daily Lorvanian", "The Daily Lorvanian", [])],
+                 id="an-outlet-in-an-appositive-is-no-conduit"),
+    pytest.param("A military source, speaking to SANA, said the army had advanced.",
+                 [("the army had advanced", "A military source", None, ["SANA"])],
+                 id="a-participial-setting-between-subject-and-verb"),
+    pytest.param("The minister, in an interview with RT, said the talks were over.",
+                 [("the talks were over", "The minister", "The minister", ["RT"])],
+                 id="a-prepositional-setting-between-subject-and-verb"),
+    pytest.param("Leader Kim Jong Un said the launch was a warning.",
+                 [("the launch was a warning", "Leader Kim Jong Un", "Kim Jong Un", [])],
+                 id="a-name-of-three-words-after-a-title"),
+    pytest.param("Senate Minority Leader Ivo Brandt said the bill failed.",
+                 [("the bill failed", "Senate Minority Leader Ivo Brandt", "Ivo Brandt", [])],
+                 id="a-name-of-two-words-after-a-title"),  # a guard: unchanged
+]
+
 
 # (text, [(quotation, speaker name)])
 SPEAKERS_AFTER_CLAUSES = [
@@ -1269,7 +1303,10 @@ SPEAKERS_AFTER_CLAUSES = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    WIRE_FRAMES + WIRE_FRAMES_AND_REFERENCES + RELATIVES_PASSIVES_AND_INSTITUTIONS,
+    WIRE_FRAMES
+    + WIRE_FRAMES_AND_REFERENCES
+    + RELATIVES_PASSIVES_AND_INSTITUTIONS
+    + SETTINGS_APPOSITIVES_AND_TITLES,
 )
 def test_frames_of_wire_copy(
     text: str, expected: list[tuple[str, str, str | None, list[str]]]
