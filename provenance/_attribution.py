@@ -997,7 +997,9 @@ class _Ctx:
     ) -> tuple[str, int | None] | None:
         if head is not None:
             # "the commander" -> the last source whose words include "commander"
-            for _k, name, ref in reversed(self.history[-_ANTECEDENTS:]):
+            for k, name, ref in reversed(self.history[-_ANTECEDENTS:]):
+                if kind == "org" and k == "person":
+                    continue  # "the ministry" is not "Foreign Ministry spokesman X"
                 words = {t.norm for t in self.toks(ref.pstart, ref.pend)}
                 if head in words:
                     return name, ref.mention
@@ -3745,9 +3747,17 @@ def _quote_speaker(
                 if not via and frame is not None:
                     via = frame.via
                 return spk, via
+    before = [t for t in stoks if t.end <= q.open_mark]
+    # (1b) the agent of a passive verb of saying: "The claims were dismissed as “fake news” by
+    # the ministry's spokeswoman"
+    agent = _passive_agent(ctx, before, after)
+    if agent is not None:
+        spk = ctx.source_from(agent)
+        if spk is not None:
+            ctx.remember(spk, agent)
+            return spk, tuple(ctx.mentions_in(agent[0].start, agent[-1].end))
     # (2) a cue before the opening mark in the same sentence (the sentence's frame, unless a
     # verb of saying nearer the quotation names its own speaker)
-    before = [t for t in stoks if t.end <= q.open_mark]
     if (
         attr is not None
         and attr.cue[0] < q.open_mark
@@ -3968,6 +3978,30 @@ def _headline_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     if len(words) >= 3 and all(_is_cap(t) and t.norm not in _NOT_NAME for t in words[:2]):
         return ctx.source_from(words[:2])
     return None
+
+
+def _passive_agent(
+    ctx: _Ctx, before: Sequence[Token], after: Sequence[Token]
+) -> list[Token] | None:
+    """The agent after a quotation that completes a passive verb of saying or calling, the
+    verb right before it ("were dismissed as “…” by X", "was described as “…” by X", "was
+    called “…” by X"); None otherwise."""
+    if len(after) < 2 or after[0].norm != "by" or len(before) < 2:
+        return None
+    k = len(before) - 1
+    if before[k].norm == "as":
+        k -= 1
+    for a in range(max(0, k - 2), k):
+        if before[a].norm in _PASSIVE_AUX and all(
+            _ly_adverb(x) for x in before[a + 1 : k]
+        ):
+            break
+    else:
+        return None
+    if not (ctx.lex.act.match(before, k) or ctx.lex.speech.match(before, k)):
+        return None
+    end = _np_end(after, 1)
+    return list(after[1:end]) or None
 
 
 def _nearer_cue(ctx: _Ctx, before: Sequence[Token], attr: _Attr) -> bool:

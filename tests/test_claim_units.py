@@ -1247,6 +1247,11 @@ SETTINGS_APPOSITIVES_AND_TITLES = [
                  [("the port was shut", "Dara Holm", "Dara Holm", []),
                   ("the embassy would close", "The ministry", "The ministry", [])],
                  id="a-description-of-an-organization-is-no-person"),
+    pytest.param("“No,” ministry spokesman Ivo Brandt said. Iranian news agencies quoted the "
+                 "defence ministry as saying the attack was repelled.",
+                 [("the attack was repelled", "the defence ministry", "the defence ministry",
+                   ["Iranian news agencies"])],
+                 id="an-organization-is-not-a-person-whose-title-names-it"),
     pytest.param("The ministry said in a statement posted on its website that the embassy would "
                  "close.",
                  [("the embassy would close", "The ministry", "The ministry", [])],
@@ -1298,6 +1303,10 @@ SPEAKERS_AFTER_CLAUSES = [
                  [("fairly good", "Aras Vinter")], id="inside-a-nested-report-framed-before"),
     pytest.param("TASS reported that the prospects were “fairly good”.",
                  [("fairly good", "TASS")], id="inside-a-single-report"),  # a control
+    pytest.param("The claims were dismissed as “fake news” by the ministry's spokeswoman.",
+                 [("fake news", "the ministry's spokeswoman")], id="the-agent-of-a-passive"),
+    pytest.param("The plan was described as “a trap” by Foreign Minister Ivo Brandt on Monday.",
+                 [("a trap", "Ivo Brandt")], id="the-agent-of-described-as"),
 ]
 
 
