@@ -626,6 +626,16 @@ class _Ctx:
             while run[0].norm in _DETERMINERS:
                 run = run[1:]
             return self.text[run[0].start : run[-1].end]
+        if (
+            len(run) == 2
+            and run[0].norm in self.lex.titles
+            and run[1].norm not in self.lex.titles
+            and run[1].norm not in _NOT_PERSON  # "Justice Department"
+            and len(run[1].text) > 1
+        ):
+            # "General Hajizadeh", "MP Maliki": the surname (``source_from`` then finds the
+            # full name of someone introduced before)
+            return run[1].text
         titled = [k for k, t in enumerate(run[:-2]) if t.norm in self.lex.titles]
         if titled and len(run) - titled[-1] - 1 == 3 and len(run[-2].text) > 1:
             # a name of three words after its title: "Leader Kim Jong Un", "Foreign Minister
@@ -1182,7 +1192,7 @@ def _find_cue(ctx: _Ctx, toks: Sequence[Token]) -> list[tuple[str, int, int]]:
         if k:
             # "SANA quoted the director … as saying": a cue spanning the quoted speaker
             for j in range(i + k, min(len(toks), i + k + 20)):
-                n = lex.as_saying.match(toks, j)
+                n = _as_saying_at(ctx, toks, j)
                 if n:
                     out.append(("quoting", i, j + n - i))
                     i = j + n
@@ -2012,7 +2022,9 @@ def _after_that(ctx: _Ctx, stoks: Sequence[Token], j: int, limit: int = 10) -> i
         t = stoks[k]
         if t.norm in ctx.lex.that:
             if k > j and k + 1 < len(stoks) and (
-                stoks[k + 1].norm in _FINITE or stoks[k + 1].norm in _PASSIVE_AUX
+                stoks[k + 1].norm in _FINITE
+                or stoks[k + 1].norm in _PASSIVE_AUX
+                or _finite_like(stoks[k + 1])  # "announcing a bombing that targeted …"
             ):
                 break  # a relative pronoun: "says the missile that was tested is ready"
             return k + 1
@@ -2305,16 +2317,7 @@ def _attr_for_sentence(
 
     if kind == "quoting":
         # Y quoted X as saying CONTENT: source X, via Y
-        verb_len = ctx.lex.quoting.match(stoks, ci)
-        end_np = ci + ck
-        while (
-            end_np > ci
-            and not ctx.lex.as_saying.match(stoks, end_np - 1)
-            and not ctx.lex.as_saying.match(stoks, end_np - 2)
-        ):
-            end_np -= 1
-        k_as = next(k for k in range(ci + verb_len, ci + ck) if ctx.lex.as_saying.match(stoks, k))
-        speaker_toks = stoks[ci + verb_len : k_as]
+        speaker_toks = _quoted_in_cue(ctx, stoks, ci, ck)
         quoter = _subject(ctx, stoks, ci, 0)
         split = next(
             (k for k, t in enumerate(speaker_toks) if t.norm in ctx.lex.quoting_from), None
@@ -2332,7 +2335,12 @@ def _attr_for_sentence(
             via = (ref.mention,) if ref is not None and ref.mention is not None else ()
         if source is not None and source.mention is not None and source.mention not in via:
             via = (*via, source.mention)
-        j = _after_that(ctx, stoks, ci + ck)
+        j = ci + ck
+        if not (
+            # "as announcing a bombing that targeted …": the act's object, not a clause
+            ctx.lex.act.match(stoks, j - 1) and not _complementizer_at(ctx, stoks, j)
+        ):
+            j = _after_that(ctx, stoks, j)
         content = _content_span(ctx, stoks, j, sent) if j < len(stoks) else None
         return _Attr(source, content, cue_span, via, frame=False, speaker_for_quotes=source)
 
@@ -3773,7 +3781,9 @@ def _quote_speaker(
     if cues:
         kind, ci, ck = cues[-1]
         subj = _subject(ctx, before, ci, 0)
-        if not subj and cues[0][1] == 0 and _rtl(before[0]):
+        if kind == "quoting":
+            subj = list(_quoted_in_cue(ctx, before, ci, ck))
+        elif not subj and cues[0][1] == 0 and _rtl(before[0]):
             subj = _verb_first_subject(ctx, before, cues[0][2])
         elif not subj and ci == 0:
             # inverted: "Said Ellis: “…”"
@@ -3980,6 +3990,26 @@ def _headline_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
     return None
 
 
+def _quoted_in_cue(ctx: _Ctx, toks: Sequence[Token], ci: int, ck: int) -> Sequence[Token]:
+    """The one quoted inside a "quoting" cue ("quoted the minister as saying": the minister)."""
+    a = ci + ctx.lex.quoting.match(toks, ci)
+    k_as = next(k for k in range(a, ci + ck) if _as_saying_at(ctx, toks, k))
+    return toks[a:k_as]
+
+
+def _as_saying_at(ctx: _Ctx, toks: Sequence[Token], j: int) -> int:
+    """The length of a phrase of the lexicon's ``as_saying`` at ``toks[j]``, or 2 for "as" and
+    a participle of a verb of saying ("quoted X as announcing …", "as warning that …")."""
+    n = ctx.lex.as_saying.match(toks, j)
+    if n or toks[j].norm != "as" or j + 1 >= len(toks):
+        return n
+        return 0
+    nxt = toks[j + 1]
+    if not (nxt.kind == "word" and nxt.norm.endswith("ing")):
+        return 0
+    return 2 if ctx.lex.speech.match(toks, j + 1) or ctx.lex.act.match(toks, j + 1) else 0
+
+
 def _passive_agent(
     ctx: _Ctx, before: Sequence[Token], after: Sequence[Token]
 ) -> list[Token] | None:
@@ -4016,6 +4046,8 @@ def _nearer_cue(ctx: _Ctx, before: Sequence[Token], attr: _Attr) -> bool:
     if not cues:
         return False
     kind, ci, ck = cues[-1]
+    if kind == "quoting":
+        return True  # "reports quoting X as calling the plan a “…”": X
     t, prev = tail[ci], tail[ci - 1]
     if t.norm.endswith("ing") and _is_word(prev) and _is_cap(prev):
         return prev.norm not in _NOT_PERSON

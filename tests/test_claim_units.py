@@ -1275,6 +1275,19 @@ SETTINGS_APPOSITIVES_AND_TITLES = [
     pytest.param("Leader Kim Jong Un said the launch was a warning.",
                  [("the launch was a warning", "Leader Kim Jong Un", "Kim Jong Un", [])],
                  id="a-name-of-three-words-after-a-title"),
+    pytest.param("Aras Vinter, commander of the air force, said the drone fell. General Vinter "
+                 "said the pilots were safe.",
+                 [("the drone fell", "Aras Vinter, commander of the air force", "Aras Vinter", []),
+                  ("the pilots were safe", "General Vinter", "Aras Vinter", [])],
+                 id="a-title-before-a-surname-named-in-full-before"),
+    pytest.param("Fars quoted the deputy, Ivo Brandt, as announcing a bombing that targeted two "
+                 "cars.",
+                 [("a bombing that targeted two cars", "the deputy, Ivo Brandt", "Ivo Brandt",
+                   ["Fars"])],
+                 id="quoted-as-and-a-participle-of-saying-with-an-object"),
+    pytest.param("Fars quoted Ivo Brandt as warning that more strikes would follow.",
+                 [("more strikes would follow", "Ivo Brandt", "Ivo Brandt", ["Fars"])],
+                 id="quoted-as-and-a-participle-of-saying-with-a-clause"),
     pytest.param("Senate Minority Leader Ivo Brandt said the bill failed.",
                  [("the bill failed", "Senate Minority Leader Ivo Brandt", "Ivo Brandt", [])],
                  id="a-name-of-two-words-after-a-title"),  # a guard: unchanged
