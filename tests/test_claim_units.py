@@ -1288,6 +1288,11 @@ SETTINGS_APPOSITIVES_AND_TITLES = [
     pytest.param("Fars quoted Ivo Brandt as warning that more strikes would follow.",
                  [("more strikes would follow", "Ivo Brandt", "Ivo Brandt", ["Fars"])],
                  id="quoted-as-and-a-participle-of-saying-with-a-clause"),
+    pytest.param("The Guards said the reports were false. It also made it clear that the "
+                 "servicemen are safe.",
+                 [("the reports were false", "The Guards", "The Guards", []),
+                  ("the servicemen are safe", "It", "The Guards", [])],
+                 id="made-it-clear-that"),
     pytest.param("Senate Minority Leader Ivo Brandt said the bill failed.",
                  [("the bill failed", "Senate Minority Leader Ivo Brandt", "Ivo Brandt", [])],
                  id="a-name-of-two-words-after-a-title"),  # a guard: unchanged
