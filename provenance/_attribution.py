@@ -1550,6 +1550,12 @@ def _antecedent(stoks: Sequence[Token], comma: int, floor: int) -> list[Token]:
     return list(stoks[k:comma])
 
 
+def _opens_setting(t: Token) -> bool:
+    """Whether ``t`` opens a participial or prepositional phrase set between a subject and its
+    verb ("X, speaking to SANA, said", "X, in an interview with RT, said")."""
+    return t.kind == "word" and (t.norm.endswith(("ing", "ed")) or t.norm in ("in", "during"))
+
+
 def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Token]:
     """Tokens of the subject of the verb at ``stoks[vi]`` (from ``floor``)."""
     rel = vi - 1
@@ -1644,11 +1650,7 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
     subj = _strip_intro(ctx.text, list(stoks[start:vi]))
     for k in range(1, len(subj) - 1):
         # "The minister, speaking to reporters, said": drop the participial phrase
-        if (
-            subj[k].text == ","
-            and (subj[k + 1].norm.endswith(("ing", "ed")) or subj[k + 1].norm in ("in", "during"))
-            and subj[k + 1].kind == "word"
-        ):
+        if subj[k].text == "," and _opens_setting(subj[k + 1]):
             return subj[:k]  # (or the setting: "The minister, in an interview with RT, said")
     return subj
 
@@ -2622,13 +2624,7 @@ def _attr_for_sentence(
         )
     if subj:
         gap = stoks[bisect.bisect_left(stoks, subj[-1].end, key=_START) : ci]
-        if (
-            len(gap) > 2
-            and gap[0].text == ","
-            and gap[-1].text == ","
-            and gap[1].kind == "word"
-            and (gap[1].norm.endswith(("ing", "ed")) or gap[1].norm == "in")
-        ):
+        if len(gap) > 2 and gap[0].text == "," and gap[-1].text == "," and _opens_setting(gap[1]):
             # "A military source, speaking to SANA, said": the setting between the subject
             # and its verb names a conduit
             via += _setting_outlets(ctx, gap[0].end, gap[-1].start)
@@ -3780,16 +3776,17 @@ def _quote_speaker(
     cues = _find_cue(ctx, before)
     if cues:
         kind, ci, ck = cues[-1]
-        subj = _subject(ctx, before, ci, 0)
         if kind == "quoting":
-            subj = list(_quoted_in_cue(ctx, before, ci, ck))
-        elif not subj and cues[0][1] == 0 and _rtl(before[0]):
-            subj = _verb_first_subject(ctx, before, cues[0][2])
-        elif not subj and ci == 0:
-            # inverted: "Said Ellis: “…”"
-            subj = list(before[ck : _np_end(before, ck)])
+            subj = list(_quoted_in_cue(ctx, before, ci, ck))  # "quoting X as calling …"
         else:
-            subj = _participle_subject(ctx, before, ci) or subj
+            subj = _subject(ctx, before, ci, 0)
+            if not subj and cues[0][1] == 0 and _rtl(before[0]):
+                subj = _verb_first_subject(ctx, before, cues[0][2])
+            elif not subj and ci == 0:
+                # inverted: "Said Ellis: “…”"
+                subj = list(before[ck : _np_end(before, ck)])
+            else:
+                subj = _participle_subject(ctx, before, ci) or subj
         spk = ctx.source_from(subj)
         if spk is not None:
             via = tuple(ctx.mentions_in(before[0].start, q.open_mark))
