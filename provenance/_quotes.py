@@ -329,6 +329,11 @@ def find_quotes(doc: Document) -> list[RawQuote]:
             e = b if b is not None else p.end
             if b is not None and text.startswith("''", a) and text[b - 1] == "'":
                 s, e = a + 2, b - 1  # two apostrophes for each mark
+            # the spaces inside the marks are no part of the words: "« Nous ne céderons pas »"
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
             if e <= s:
                 continue
             cont = (

@@ -95,6 +95,10 @@ def _reference_find_quotes(text: str) -> list[RawQuote]:
             e = b if b is not None else p.end
             if b is not None and text.startswith("''", a) and text[b - 1] == "'":
                 s, e = a + 2, b - 1
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
             if e <= s:
                 continue
             cont = (
