@@ -304,6 +304,14 @@ class _Lex:
     topic_verbs: frozenset[str]  # "reported on the front": a topic, not content
     rejection_verbs: frozenset[str]  # with a report noun and its clause: a denial
     report_nouns: frozenset[str]  # "denied reports that …": the denied proposition follows
+    # words that end a speaker's name after an inverted verb in other languages ("sagte X
+    # dem Sender", "dijo X en una entrevista"); the English ones are _NP_STOP
+    speaker_ends: _Phrases
+    # words that open a description of a source after "According to X," ("an agency …",
+    # "which …"); relative pronouns among them open a clause with a verb of its own
+    appositive_openers: _Phrases
+    relatives: _Phrases
+    affiliation: _Phrases  # "close to", "proche de": a source's affiliation
     # first words (and stems) of every cue phrase: a token that is none of them starts no cue
     cue_firsts: frozenset[str] = attrs.field(
         init=False,
@@ -419,6 +427,10 @@ def _lex(registry: Registry) -> _Lex:
         topic_verbs=words("topic_verbs"),
         rejection_verbs=words("rejection_verbs"),
         report_nouns=words("report_nouns"),
+        speaker_ends=ph("speaker_ends"),
+        appositive_openers=ph("appositive_openers"),
+        relatives=ph("relative_pronouns"),
+        affiliation=ph("affiliation_phrases"),
     )
     registry._cache["lex"] = out
     return out
@@ -594,14 +606,19 @@ class _Ctx:
             named = self._name_at_end(toks[len(part) :])
             if named is not None:
                 return named
-        if not part or not (_is_word(part[-1]) and _is_cap(part[-1])):
-            # the head is a common noun ("Foreign ministers of Iran"); a name may follow it
-            # between commas ("a soldier, Hamid Dehqani")
-            k = len(part)
-            if k < len(toks) and toks[k].text == ",":
-                apposed = list(itertools.takewhile(lambda t: t.text != ",", toks[k + 1 :]))
-                if 2 <= len(apposed) <= 4 and all(_is_word(t) and _is_cap(t) for t in apposed):
-                    return self.text[apposed[0].start : apposed[-1].end]
+        common_head = not part or not (_is_word(part[-1]) and _is_cap(part[-1]))
+        k = len(part)
+        if (
+            common_head or (len(part) > 1 and part[-2].kind == "word" and part[-2].text.islower())
+        ) and (k < len(toks) and toks[k].text == ","):
+            # the head is a common noun ("Foreign ministers of Iran"), or a title after a
+            # lower-case word ("the former President", "der iranische Außenminister": German
+            # nouns are capitalized); a name may follow it between commas ("a soldier, Hamid
+            # Dehqani")
+            apposed = list(itertools.takewhile(lambda t: t.text != ",", toks[k + 1 :]))
+            if 2 <= len(apposed) <= 4 and all(_is_word(t) and _is_cap(t) for t in apposed):
+                return self.text[apposed[0].start : apposed[-1].end]
+        if common_head:
             return None
         runs: list[list[Token]] = []
         cur: list[Token] = []
@@ -1403,11 +1420,25 @@ def _appositive_before(stoks: Sequence[Token], vi: int) -> bool:
     # "Megan Hester, senior associate for … at the Institute, said": a name, then a
     # description with no verb of its own
     name_before = _is_word(stoks[k - 1]) and _is_cap(stoks[k - 1])
-    return (
+    if (
         name_before
         and first.kind == "word"
         and not _is_cap(first)
         and not any(_finite_like(t) or t.norm in _SUBJECT_PRONOUNS for t in stoks[k + 1 : end])
+    ):
+        return True
+    # "The Russian foreign minister, Sergei Lavrov, said": a description that opens the
+    # sentence, then the name (two to four capitalized words)
+    name = stoks[k + 1 : end]
+    if not 2 <= len(name) <= 4 or not all(_is_word(t) and _is_cap(t) for t in name):
+        return False
+    head = stoks[:k]
+    return (
+        len(head) <= 8
+        and any(t.kind == "word" and t.text.islower() for t in head)
+        and not any(
+            t.text in _COMMAS or _finite_like(t) or t.norm in _SUBJECT_PRONOUNS for t in head
+        )
     )
 
 
@@ -1708,10 +1739,12 @@ def _initial_dot(toks: Sequence[Token], k: int) -> bool:
     return (len(prev.text) == 1 and prev.text.isupper()) or prev.norm in _TITLE_ABBREVIATIONS
 
 
-def _np_end(toks: Sequence[Token], j: int) -> int:
+def _np_end(toks: Sequence[Token], j: int, lex: _Lex | None = None) -> int:
     """End of the noun phrase that names a speaker after the verb ("…,” said Professor Ian
     Jones of the University of Reading, …"): at a comma or a clause, and at "of"/"from" once a
-    full name (two capitalized words) is complete."""
+    full name (two capitalized words) is complete; also, given the lexicon, at a word of its
+    ``speaker_ends`` ("dijo Lavrov en una entrevista", "sagte ein Sprecher dem Sender") that
+    is no part of a citing phrase ("передает РИА «Новости» со ссылкой на Tasnim")."""
     k = j
     caps = 0
     while k < len(toks):
@@ -1720,6 +1753,13 @@ def _np_end(toks: Sequence[Token], j: int) -> int:
             k += 1  # "Jeffrey N. Trimble", "Sen. Mike Lee"
             continue
         if t.text in (",", ".", ";", ":") or t.norm in _NP_STOP:
+            break
+        if (
+            lex is not None
+            and k > j
+            and lex.speaker_ends.match(toks, k)
+            and not any(lex.citing.match(toks, m) > k - m for m in range(max(j, k - 3), k))
+        ):
             break
         if t.norm in ("of", "from") and caps >= 2 and _is_cap(toks[k - 1]):
             break
@@ -1819,7 +1859,7 @@ def _frame_after_opening_quote(ctx: _Ctx, stoks: Sequence[Token], ci: int, ck: i
     if any(t.norm in ctx.lex.that for t in tail[:3]):
         return None  # "“…,” she said, adding that …" is handled as a clause
     if not between or all(t.norm in _AUX for t in between):
-        src = list(stoks[ci + ck : _np_end(stoks, ci + ck)])
+        src = list(stoks[ci + ck : _np_end(stoks, ci + ck, ctx.lex)])
     else:
         src = between
         for k in range(1, len(src) - 1):
@@ -2287,18 +2327,7 @@ def _attr_for_sentence(
         if ci == 0 or all(t.norm in _INTRO or t.text == "," for t in stoks[:ci]):
             # According to X, [which …,] CONTENT
             k += 0 if bare else 1
-            if k < len(stoks) and stoks[k].norm in ("which", "who", "whose", "a", "an"):
-                depth = 0
-                while k < len(stoks):
-                    t = stoks[k]
-                    if t.text == "(":
-                        depth += 1
-                    elif t.text == ")":
-                        depth -= 1
-                    elif t.text == "," and depth <= 0:
-                        break
-                    k += 1
-                k += 1
+            k = _after_source_appositive(ctx, stoks, k)
             content = _content_span(ctx, stoks, k, sent) if k < len(stoks) else None
         else:
             # CONTENT, according to X.
@@ -2492,7 +2521,7 @@ def _attr_for_sentence(
             src = src[1:]  # "CLAIM, as the minister told Profil": "as" is no part of the source
         if not src or all(t.norm in _AUX for t in src):
             # "CLAIM, said X …": the source follows the verb
-            src = list(stoks[ci + ck : _np_end(stoks, ci + ck)])
+            src = list(stoks[ci + ck : _np_end(stoks, ci + ck, ctx.lex)])
         cite = next((k for k in range(len(src)) if ctx.lex.citing.match(src, k)), None)
         if src and len(src) <= 14:
             if cite is not None and cite > 0:
@@ -3013,6 +3042,39 @@ def _trailing_according(
     return attr
 
 
+def _after_source_appositive(ctx: _Ctx, stoks: Sequence[Token], k: int) -> int:
+    """Where the content starts after "According to X," at ``k``: after a relative clause or
+    an appositive that describes X and ends at a comma ("According to Tasnim, an agency close
+    to the IRGC, …"; "Laut Tasnim, die den Revolutionsgarden nahesteht, …"; "Selon Tasnim,
+    proche des Gardiens, …"). A segment with a finite verb of its own is the content ("According
+    to Tasnim, a missile was fired at the base, and …")."""
+    if k >= len(stoks):
+        return k
+    opens = ctx.lex.appositive_openers.match(stoks, k) or ctx.lex.affiliation.match(stoks, k)
+    if not opens:
+        return k
+    depth = 0
+    for c in range(k, len(stoks)):
+        t = stoks[c]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif t.text in _COMMAS and depth <= 0:
+            break
+    else:
+        return k  # no comma closes it: it is the content
+    verb = any(
+        x.norm in _FINITE
+        or (_finite_like(x) and ctx.text[x.start - 1] != "-")  # not "IRGC-affiliated"
+        or x.norm in ctx.lex.that
+        for x in stoks[k:c]
+    )
+    if c + 1 >= len(stoks) or (verb and not ctx.lex.relatives.match(stoks, k)):
+        return k
+    return c + 1
+
+
 def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:
     """The speaker of a content clause that itself reports a speech act ("ministers warned …");
     for a verb of saying with a clause ("the minister said the talks had failed") the content
@@ -3030,11 +3092,18 @@ def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple
                     j = _after_that(ctx, toks, ci + ck)
                     if j == ci + ck and not ctx.lex.bare.match(toks, ci):
                         return src, content  # "warned the United States …": no clause
+                    if (
+                        j + 1 < len(toks)
+                        and toks[j].text in _COMMAS | {"\uff1a"}
+                        and toks[j + 1].text not in _OPEN_QUOTES
+                        and _cjk(toks[j])
+                    ):
+                        j += 1  # "发言人表示，中方…": the comma after the verb opens the clause
                     nxt = toks[j] if j < len(toks) else None
                     if (
                         nxt is not None
                         and nxt.text not in _OPEN_QUOTES
-                        and nxt.text not in (",", ":")
+                        and nxt.text not in _COMMAS | {":", "\uff1a"}
                     ):
                         return src, (nxt.start, content[1])
                 return src, content
@@ -3562,7 +3631,7 @@ def _lead_in(ctx: _Ctx, sent: Sentence, attr: _Attr) -> _Frame | None:
             and toks[0].norm in _SPEECH_NOUNS
             and toks[1].norm in ("from", "by", "of")
         ):
-            speaker = ctx.source_from(toks[2 : _np_end(toks, 2)])
+            speaker = ctx.source_from(toks[2 : _np_end(toks, 2, ctx.lex)])
             if speaker is not None:
                 if source is not None and source.mention is not None and not via:
                     via = (source.mention,)
@@ -3731,7 +3800,7 @@ def _quote_speaker(
             both: SourceRef | None = None
             if not subj or all(t.norm in _AUX for t in subj):
                 j = ci + ck
-                k = _np_end(after, j)
+                k = _np_end(after, j, ctx.lex)
                 subj = [] if participle else after[j:k]
                 second = _second_speaker(after, k) if subj else None
                 if second is not None:
@@ -3784,7 +3853,7 @@ def _quote_speaker(
                 subj = _verb_first_subject(ctx, before, cues[0][2])
             elif not subj and ci == 0:
                 # inverted: "Said Ellis: “…”"
-                subj = list(before[ck : _np_end(before, ck)])
+                subj = list(before[ck : _np_end(before, ck, ctx.lex)])
             else:
                 subj = _participle_subject(ctx, before, ci) or subj
         spk = ctx.source_from(subj)
@@ -3901,6 +3970,11 @@ def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
 
 def _cyrillic(t: Token) -> bool:
     return "\u0400" <= t.text[:1] <= "\u04ff"
+
+
+def _cjk(t: Token) -> bool:
+    """A full-width comma or colon of Chinese or Japanese text (， 、 ：)."""
+    return t.text in ("\uff0c", "\u3001", "\uff1a")
 
 
 def _rtl(t: Token) -> bool:
@@ -4027,7 +4101,7 @@ def _passive_agent(
         return None
     if not (ctx.lex.act.match(before, k) or ctx.lex.speech.match(before, k)):
         return None
-    end = _np_end(after, 1)
+    end = _np_end(after, 1, ctx.lex)
     return list(after[1:end]) or None
 
 

@@ -1299,6 +1299,55 @@ SETTINGS_APPOSITIVES_AND_TITLES = [
 ]
 
 
+# descriptions and names before the verb, appositives after "according to", and the comma
+# after a Chinese verb of saying, in English and other languages (invented names)
+APPOSITIVES_ACROSS_LANGUAGES = [
+    pytest.param("The Lorvanian foreign minister, Aras Vinter, said Lorvania would reopen the "
+                 "border.",
+                 [("Lorvania would reopen the border", "The Lorvanian foreign minister, Aras Vinter",
+                   "Aras Vinter", [])],
+                 id="a-description-then-the-name-before-the-verb"),
+    pytest.param("Kremlin spokesman, Ivo Brandt, said Moscow would respond, according to TASS.",
+                 [("Moscow would respond", "Kremlin spokesman, Ivo Brandt", "Ivo Brandt",
+                   ["TASS"])],
+                 id="a-description-then-the-name-and-a-trailing-according-to"),
+    pytest.param("El canciller lorvanio, Aras Vinter, afirmó que no aceptará sanciones, según "
+                 "informó la agencia TASS.",
+                 [("no aceptará sanciones", "El canciller lorvanio, Aras Vinter", "Aras Vinter",
+                   ["TASS"])],
+                 id="es-a-description-then-the-name"),
+    pytest.param("Der lorvanische Außenminister, Aras Vinter, sagte, die Grenze sei offen.",
+                 [("die Grenze sei offen", "Der lorvanische Außenminister, Aras Vinter",
+                   "Aras Vinter", [])],
+                 id="de-a-capitalized-title-then-the-name"),
+    pytest.param("The port was shut, Dara Holm, said Vinter.",
+                 [("The port was shut, Dara Holm", "Vinter", "Vinter", [])],
+                 id="a-clause-before-the-name-is-no-description"),  # a guard: unchanged
+    pytest.param("According to Tasnim, a missile was fired at the base.",
+                 [("a missile was fired at the base", "Tasnim", "Tasnim News Agency",
+                   ["Tasnim"])],
+                 id="according-to-then-a-clause-that-opens-with-an-article"),
+    pytest.param("According to Tasnim, an IRGC-affiliated agency, the missile hit a depot.",
+                 [("the missile hit a depot", "Tasnim", "Tasnim News Agency", ["Tasnim"])],
+                 id="according-to-then-an-appositive"),  # a guard: unchanged
+    pytest.param("According to Tasnim, which is close to the IRGC, three drones were downed.",
+                 [("three drones were downed", "Tasnim", "Tasnim News Agency", ["Tasnim"])],
+                 id="according-to-then-a-relative-clause"),  # a guard: unchanged
+    pytest.param("Laut der Agentur Tasnim, die den Revolutionsgarden nahesteht, wurden drei "
+                 "Raketen abgefeuert.",
+                 [("wurden drei Raketen abgefeuert", "der Agentur Tasnim", "Tasnim News Agency",
+                   ["Tasnim"])],
+                 id="de-laut-then-a-relative-clause"),
+    pytest.param("Selon l’agence Tasnim, proche des Gardiens de la révolution, trois missiles "
+                 "ont été tirés.",
+                 [("trois missiles ont été tirés", "l’agence Tasnim", "Tasnim News Agency",
+                   ["Tasnim"])],
+                 id="fr-selon-then-an-affiliation"),
+    pytest.param("据新华社报道，发言人表示，中方反对制裁。",
+                 [("中方反对制裁", "发言人", None, ["新华社"])],
+                 id="zh-the-comma-after-the-verb-is-no-content"),
+]
+
 # (text, [(quotation, speaker name)])
 SPEAKERS_AFTER_CLAUSES = [
     pytest.param("“A strike by the aggressors” targeted the port, said the Saba news agency, "
@@ -1333,7 +1382,8 @@ SPEAKERS_AFTER_CLAUSES = [
     WIRE_FRAMES
     + WIRE_FRAMES_AND_REFERENCES
     + RELATIVES_PASSIVES_AND_INSTITUTIONS
-    + SETTINGS_APPOSITIVES_AND_TITLES,
+    + SETTINGS_APPOSITIVES_AND_TITLES
+    + APPOSITIVES_ACROSS_LANGUAGES,
 )
 def test_frames_of_wire_copy(
     text: str, expected: list[tuple[str, str, str | None, list[str]]]
@@ -1345,6 +1395,41 @@ def test_frames_of_wire_copy(
            for c in report.claims if c.kind == "attributed"]
     assert got == expected
 
+
+# (text, [(quotation, speaker text, conduits)]): the speaker after an inverted verb ends
+# before the setting or the addressee, in languages other than English
+INVERTED_SPEAKERS_ACROSS_LANGUAGES = [
+    pytest.param("„Wir werden uns verteidigen“, sagte ein Sprecher der Armee dem Sender Press TV.",
+                 [("Wir werden uns verteidigen", "ein Sprecher der Armee", ["Press TV"])],
+                 id="de-the-dative-addressee"),
+    pytest.param("\"No vamos a retroceder\", dijo Vinter en una entrevista con RT.",
+                 [("No vamos a retroceder", "Vinter", ["RT"])], id="es-en-una-entrevista"),
+    pytest.param("« Nous ne céderons pas », a déclaré le ministre à la chaîne RT.",
+                 [("Nous ne céderons pas", "le ministre", ["RT"])],
+                 id="fr-a-la-chaine-and-spaces-inside-the-guillemets"),
+    pytest.param("«Мы не отступим», — заявил Винтер телеканалу RT.",
+                 [("Мы не отступим", "Винтер", ["RT"])], id="ru-the-dative-channel"),
+    pytest.param("«Мы не отступим», — заявил Винтер на пресс-конференции.",
+                 [("Мы не отступим", "Винтер", [])], id="ru-na"),
+    pytest.param("\"We will not retreat,\" said Bashar al-Vinter in an interview with RT.",
+                 [("We will not retreat,", "Bashar al-Vinter", ["RT"])],
+                 id="en-al-stays-in-the-name"),  # a guard: unchanged
+    pytest.param("Сообщения не соответствуют действительности, передает РИА «Новости» со "
+                 "ссылкой на агентство Tasnim. В публикации отмечается: «Это слухи».",
+                 [("Это слухи", "В публикации", ["РИА «Новости»", "Tasnim"])],
+                 id="ru-na-inside-a-citing-phrase-is-no-end"),  # a guard
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INVERTED_SPEAKERS_ACROSS_LANGUAGES)
+def test_inverted_speakers_across_languages(
+    text: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    report = run(text)
+    mentions = {m.id: m.text for m in report.mentions}
+    got = [(q.text, q.speaker.text if q.speaker else None, [mentions[v] for v in q.via])
+           for q in report.quotes]
+    assert got == expected
 
 @pytest.mark.parametrize(("text", "expected"), SPEAKERS_OF_EMBEDDED_QUOTES + SPEAKERS_AFTER_CLAUSES)
 def test_speakers_of_quotations_inside_reported_speech_and_after_clauses(
