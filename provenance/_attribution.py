@@ -307,6 +307,8 @@ class _Lex:
     # words that end a speaker's name after an inverted verb in other languages ("sagte X
     # dem Sender", "dijo X en una entrevista"); the English ones are _NP_STOP
     speaker_ends: _Phrases
+    subject_adverbs: frozenset[str]  # "Он также отметил": no part of the source
+    anaphors: _Phrases  # "This was reported by X", "Об этом сообщает X": the sentence before
     # words that open a description of a source after "According to X," ("an agency …",
     # "which …"); relative pronouns among them open a clause with a verb of its own
     appositive_openers: _Phrases
@@ -428,6 +430,8 @@ def _lex(registry: Registry) -> _Lex:
         rejection_verbs=words("rejection_verbs"),
         report_nouns=words("report_nouns"),
         speaker_ends=ph("speaker_ends"),
+        subject_adverbs=words("subject_adverbs"),
+        anaphors=ph("report_anaphors"),
         appositive_openers=ph("appositive_openers"),
         relatives=ph("relative_pronouns"),
         affiliation=ph("affiliation_phrases"),
@@ -711,6 +715,7 @@ class _Ctx:
             toks = toks[1:]  # "В МИД Ирана заявили": the ministry said
         while toks and (
             toks[-1].norm in _AUX
+            or toks[-1].norm in self.lex.subject_adverbs  # "Он также отметил"
             or (  # "Clinton egregiously described": an adverb, not "the family said"
                 len(toks) > 1
                 and toks[-1].kind == "word"
@@ -973,6 +978,14 @@ class _Ctx:
         if kind == "outlet":
             self.outlet_spoke = True
         self.history_sentence.append(self.cur_sentence)
+
+    def dropped_subject(self, verb: Token) -> SourceRef | None:
+        """The source of a verb whose subject is in its ending ("وأضاف أن …", and he added
+        that …): the last source, if it spoke in the last few sentences, named at the verb."""
+        if not self.history or self.cur_sentence - self.history_sentence[-1] > 4:
+            return None
+        _kind, name, ref = self.history[-1]
+        return SourceRef(verb.start, verb.end, name, ref.mention)
 
     def _organization(self, toks: Sequence[Token]) -> bool:
         """Whether a source phrase names an organization by its head noun, the last word
@@ -2562,9 +2575,13 @@ def _attr_for_sentence(
             floor = comma + 1
     lo = min(floor, ci)
     subj = _participle_subject(ctx, stoks[lo:], ci - lo) or _subject(ctx, stoks, ci, lo)
+    dropped: Token | None = None  # a verb first whose subject is in its ending
     if cues[0][1] == 0 and cues[0][0] in ("speech", "act", "denial") and _rtl(stoks[0]):
         # verb first ("ووصفت الصحيفة …، مضيفة أن …"): the subject follows the first verb
         subj = _verb_first_subject(ctx, stoks, cues[0][2])
+        dropped = stoks[0] if not subj else None
+    elif ci == 0 and kind == "speech" and ck < len(stoks) and stoks[ck].norm in ctx.lex.that:
+        dropped = stoks[0]  # "Añadió que …", "Said that …": the subject is the last source
     elif stoks[ci - 1].norm == "and" if ci else False:
         # coordinated verb: "Naqdi rejected …, and said" -> the first verb's subject
         first = next((c for c in cues if c[1] < ci), None)
@@ -2643,7 +2660,7 @@ def _attr_for_sentence(
             inner or outer, content, cue_span, outer_via + inner_via, frame=True, negated=denial
         )
 
-    source = ctx.source_from(subj)
+    source = ctx.source_from(subj) if dropped is None else ctx.dropped_subject(dropped)
     via = ctx.head_mentions(subj)
     if subj and subj[0].start > stoks[0].start and stoks[0].norm not in _AFTER_WORDS:
         # "In an interview with Al Mayadeen, the minister said …": the outlet of an opening
@@ -3023,13 +3040,13 @@ def _trailing_according(
     for kind, ci, ck in cues:
         if kind != "according" or ci < 2 or not a < stoks[ci].start <= b + 2:
             continue
-        if (stoks[ci].start, stoks[ci + ck - 1].end) == attr.cue or stoks[ci - 1].text != ",":
+        if (stoks[ci].start, stoks[ci + ck - 1].end) == attr.cue or stoks[ci - 1].text not in _COMMAS:
             continue
         rest = stoks[ci + ck :]
         if not rest or any(t.text in _COMMAS or t.text == ";" for t in rest):
             continue  # not the end of the sentence
         p = ci - 1
-        while p > 0 and stoks[p].text in (",", "\u2014", "-"):
+        while p > 0 and (stoks[p].text in _COMMAS or stoks[p].text in ("\u2014", "-")):
             p -= 1
         if stoks[p].start <= a:
             continue
@@ -3073,6 +3090,65 @@ def _after_source_appositive(ctx: _Ctx, stoks: Sequence[Token], k: int) -> int:
     if c + 1 >= len(stoks) or (verb and not ctx.lex.relatives.match(stoks, k)):
         return k
     return c + 1
+
+# prepositions between a verb of saying and its source in an anaphoric report ("This was
+# reported by Tasnim", "Об этом сообщили в пресс-службе")
+_ANAPHOR_PREPOSITIONS = frozenset("by in on von par por в на".split())
+
+
+def _anaphoric_report(
+    ctx: _Ctx, stoks: Sequence[Token], cues: Sequence[tuple[str, int, int]]
+) -> tuple[SourceRef, tuple[int, ...], tuple[int, int]] | None:
+    """A sentence that only names who reported the sentence before it: "This was reported by
+    Tasnim", "Tasnim reported this on Sunday", "Об этом сообщает агентство Tasnim", "Das
+    meldete die Agentur IRNA", "Así lo informó TASS". Its source, the outlets it names and
+    its cue; None for any other sentence."""
+    if not cues or cues[0][0] != "speech":
+        return None
+    _kind, ci, ck = cues[0]
+    end = len(stoks)
+    while end > 0 and stoks[end - 1].text in ".!?;\u3002":
+        end -= 1
+    lex = ctx.lex
+    a = lex.anaphors.match(stoks, 0)
+    if a:
+        # the anaphor, auxiliaries, the verb, a preposition, the source (a setting may follow)
+        between = stoks[a:ci]
+        if len(between) > 3 or not all(
+            t.norm in _AUX or t.norm in lex.subject_adverbs for t in between
+        ):
+            return None
+        j = ci + ck
+        if j < end and stoks[j].norm in _ANAPHOR_PREPOSITIONS:
+            j += 1
+        elif any(t.norm in _PASSIVE_AUX for t in between):
+            return None  # "This was reported yesterday": a passive with no agent
+        e = min(_np_end(stoks, j, lex), end)
+        src = list(stoks[j:e])
+        rest = stoks[e:end]
+    else:
+        # the source, the verb, the anaphor, and at most a time or a setting after it
+        j = ci + ck
+        b = lex.anaphors.match(stoks, j)
+        if not b or ci == 0:
+            return None
+        src = _subject(ctx, stoks, ci, 0)
+        if not src or src[0] is not stoks[0]:
+            return None
+        rest = stoks[j + b : end]
+        if rest and rest[0].norm not in _TAIL_ADVERBIAL:
+            return None
+    if not src or len(src) > 10 or len(rest) > 6:
+        return None
+    if any(t.norm in lex.that or t.text in _COMMAS or _finite_like(t) for t in rest):
+        return None
+    source = ctx.source_from(src)
+    if source is None:
+        return None
+    via = ctx.head_mentions(src)
+    if source.mention is None and not via and len(src) > 6:
+        return None
+    return source, via, (stoks[ci].start, stoks[ci + ck - 1].end)
 
 
 def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:
@@ -3417,6 +3493,26 @@ def analyze(
         labelled = bool(voice) and voice < len(stoks) and stoks[voice].text == ":"
         # "Comment: …", "Editor's note: …" (labelled) and boilerplate: the author's own voice
         s_cues = [] if bp or labelled else _find_cue(ctx, stoks)
+        report_of = (
+            _anaphoric_report(ctx, stoks, s_cues)
+            if s_cues and sent.index > 0 and not s_quotes_any(sent)
+            else None
+        )
+        if report_of is not None:
+            # "This was reported by Tasnim": the sentence before is Tasnim's, this one only
+            # says so (the author's)
+            prev = ctx.doc.sentences[sent.index - 1]
+            qa = bisect.bisect_left(real_opens, prev.start)
+            qb = bisect.bisect_left(real_opens, prev.end)
+            _credit_before(ctx, claims, speakers, real[qa:qb], prev, *report_of)
+            ctx.remember(report_of[0], ctx.toks(report_of[0].pstart, report_of[0].pend))
+            claims.append(
+                RawClaim(
+                    "unattributed", sent.start, sent.end, sent.index, None, (), (), None, False, bp
+                )
+            )
+            frame = None
+            continue
         attr = (
             None
             if bp or labelled
@@ -3602,6 +3698,43 @@ def analyze(
 
 
 _BULLETS = frozenset("\u2022\u00b7\u25aa\u25e6\u2013-*")
+
+
+def _credit_before(
+    ctx: _Ctx,
+    claims: list[RawClaim],
+    speakers: dict[int, QuoteInfo],
+    prev_quotes: Sequence[int],
+    prev: Sentence,
+    source: SourceRef,
+    via: tuple[int, ...],
+    cue: tuple[int, int],
+) -> None:
+    """Credit the claims and quotations of the sentence ``prev`` to the source of an
+    anaphoric report after it (:func:`_anaphoric_report`): the author's own sentence becomes
+    the source's claim; a claim or quotation with a source of its own keeps it, and takes the
+    report's outlets as conduits when it has none."""
+    for k in range(len(claims) - 1, -1, -1):
+        c = claims[k]
+        if c.sentence != prev.index:
+            if c.sentence < prev.index:
+                break
+            continue
+        if c.kind == "unattributed":
+            e = c.pend
+            while e > c.pstart and ctx.text[e - 1] in ".!?;\u3002 ":
+                e -= 1
+            claims[k] = attrs.evolve(
+                c, kind="attributed", pend=e, source=source, via=via, cue=cue
+            )
+        else:
+            claims[k] = attrs.evolve(
+                c, source=c.source or source, via=c.via or via
+            )
+    for qi in prev_quotes:
+        info = speakers.get(qi)
+        if info is not None:
+            speakers[qi] = QuoteInfo(info.speaker or source, info.via or via)
 
 
 def _parenthetical(ctx: _Ctx, sent: Sentence) -> bool:
@@ -3990,6 +4123,8 @@ def _verb_first_subject(ctx: _Ctx, stoks: Sequence[Token], j: int) -> list[Token
     for i in ctx.mentions_in(stoks[j].start, stoks[j].end):
         m = ctx.mentions[i]
         return [t for t in stoks[j:] if t.end <= m.pend]
+    if stoks[j].norm in ctx.lex.that:
+        return []  # "وأضاف أن …" (and he added that): the subject is in the verb
     # "ذكرت وكالة الأنباء السورية الرسمية (سانا) أن …": a description, then the outlet's name
     # in parentheses, before the reported clause
     end = j
@@ -4004,6 +4139,9 @@ def _verb_first_subject(ctx: _Ctx, stoks: Sequence[Token], j: int) -> list[Token
         if k < end and stoks[k].text == ")":
             subj.append(stoks[k])
         return subj
+    if j + 1 < end < len(stoks) and stoks[end].norm in ctx.lex.that:
+        # "قال وزير الخارجية الإيراني إن …": the whole noun phrase before the clause
+        return list(stoks[j:end])
     return [stoks[j]]
 
 

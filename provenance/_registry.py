@@ -517,6 +517,8 @@ LEXICON_KEYS = (
     "request_verbs",
     "naming_verbs",
     "speaker_ends",
+    "subject_adverbs",
+    "report_anaphors",
     "relative_pronouns",
     "appositive_openers",
     "topic_verbs",

@@ -1348,6 +1348,58 @@ APPOSITIVES_ACROSS_LANGUAGES = [
                  id="zh-the-comma-after-the-verb-is-no-content"),
 ]
 
+# a sentence that only names the source of the one before it; subjects in the verb's ending
+# and pronouns in other languages; verb-first subjects (invented names)
+ANAPHORIC_REPORTS_AND_DROPPED_SUBJECTS = [
+    pytest.param("A depot was hit overnight. This was reported by Tasnim.",
+                 [("A depot was hit overnight", "Tasnim", "Tasnim News Agency", ["Tasnim"])],
+                 id="this-was-reported-by"),
+    pytest.param("Dara Holm said the port was shut. Tasnim reported this on Sunday.",
+                 [("the port was shut", "Dara Holm", "Dara Holm", ["Tasnim"])],
+                 id="x-reported-this-adds-a-conduit"),
+    pytest.param("Винтер заявил, что порт закрыт. Об этом сообщает агентство Tasnim.",
+                 [("порт закрыт", "Винтер", "Винтер", ["Tasnim"])],
+                 id="ru-ob-etom-soobshchaet"),
+    pytest.param("Удар был нанесен по складу. Об этом сообщили в пресс-службе министерства.",
+                 [("Удар был нанесен по складу", "пресс-службе министерства", None, [])],
+                 id="ru-ob-etom-soobshchili-v"),
+    pytest.param("Der Minister sagte, der Hafen sei zu. Das meldete die Agentur IRNA.",
+                 [("der Hafen sei zu", "Der Minister", "Der Minister", ["IRNA"])],
+                 id="de-das-meldete"),
+    pytest.param("El depósito fue atacado. Así lo informó la agencia TASS.",
+                 [("El depósito fue atacado", "la agencia TASS", "TASS", ["TASS"])],
+                 id="es-asi-lo-informo"),
+    pytest.param("A depot was hit. This was reported yesterday.", [],
+                 id="a-passive-with-no-agent"),  # a guard
+    pytest.param("A depot was hit. That said, the army held.", [],
+                 id="that-said-is-no-report"),  # a guard
+    pytest.param("Dara Holm said the port was shut. Holm said this was a lie.",
+                 [("the port was shut", "Dara Holm", "Dara Holm", []),
+                  ("this was a lie", "Holm", "Dara Holm", [])],
+                 id="said-this-and-a-clause"),  # a guard
+    pytest.param("El canciller dijo que el puerto está cerrado. Añadió que las sanciones son "
+                 "inútiles.",
+                 [("el puerto está cerrado", "El canciller", None, []),
+                  ("las sanciones son inútiles", "Añadió", "El canciller", [])],
+                 id="es-the-subject-in-the-verb"),
+    pytest.param("قال المتحدث باسم الوزارة إن الهجوم فشل. وأضاف أن القوات مستعدة.",
+                 [("الهجوم فشل", "المتحدث باسم الوزارة", None, []),
+                  ("القوات مستعدة", "وأضاف", "المتحدث باسم الوزارة", [])],
+                 id="ar-verb-first-subject-and-the-subject-in-the-verb"),
+    pytest.param("قال وزير الخارجية إن الميناء مغلق، بحسب وكالة تسنيم.",
+                 [("الميناء مغلق", "وزير الخارجية", None, ["وكالة تسنيم"])],
+                 id="ar-a-trailing-according-to-after-an-arabic-comma"),
+    pytest.param("Винтер заявил, что порт закрыт. Он также отметил, что санкции не работают.",
+                 [("порт закрыт", "Винтер", "Винтер", []),
+                  ("санкции не работают", "Он", "Винтер", [])],
+                 id="ru-a-pronoun-and-an-adverb"),
+    pytest.param("Der Minister Aras Vinter sagte, der Hafen sei zu. Er fügte hinzu, die "
+                 "Sanktionen seien nutzlos.",
+                 [("der Hafen sei zu", "Der Minister Aras Vinter", "Aras Vinter", []),
+                  ("die Sanktionen seien nutzlos", "Er", "Aras Vinter", [])],
+                 id="de-er-fuegte-hinzu"),
+]
+
 # (text, [(quotation, speaker name)])
 SPEAKERS_AFTER_CLAUSES = [
     pytest.param("“A strike by the aggressors” targeted the port, said the Saba news agency, "
@@ -1383,7 +1435,8 @@ SPEAKERS_AFTER_CLAUSES = [
     + WIRE_FRAMES_AND_REFERENCES
     + RELATIVES_PASSIVES_AND_INSTITUTIONS
     + SETTINGS_APPOSITIVES_AND_TITLES
-    + APPOSITIVES_ACROSS_LANGUAGES,
+    + APPOSITIVES_ACROSS_LANGUAGES
+    + ANAPHORIC_REPORTS_AND_DROPPED_SUBJECTS,
 )
 def test_frames_of_wire_copy(
     text: str, expected: list[tuple[str, str, str | None, list[str]]]
@@ -1414,6 +1467,9 @@ INVERTED_SPEAKERS_ACROSS_LANGUAGES = [
     pytest.param("\"We will not retreat,\" said Bashar al-Vinter in an interview with RT.",
                  [("We will not retreat,", "Bashar al-Vinter", ["RT"])],
                  id="en-al-stays-in-the-name"),  # a guard: unchanged
+    pytest.param("«Мы не отступим», — заявил Винтер. Об этом сообщает агентство Tasnim.",
+                 [("Мы не отступим", "Винтер", ["Tasnim"])],
+                 id="ru-a-conduit-named-in-the-next-sentence"),
     pytest.param("Сообщения не соответствуют действительности, передает РИА «Новости» со "
                  "ссылкой на агентство Tasnim. В публикации отмечается: «Это слухи».",
                  [("Это слухи", "В публикации", ["РИА «Новости»", "Tasnim"])],
