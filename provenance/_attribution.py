@@ -309,6 +309,7 @@ class _Lex:
     speaker_ends: _Phrases
     subject_adverbs: frozenset[str]  # "Он также отметил": no part of the source
     anaphors: _Phrases  # "This was reported by X", "Об этом сообщает X": the sentence before
+    continuing: _Phrases  # "، مشيرا إلى أن", ", добавив, что": the same speaker goes on
     # words that open a description of a source after "According to X," ("an agency …",
     # "which …"); relative pronouns among them open a clause with a verb of its own
     appositive_openers: _Phrases
@@ -432,6 +433,7 @@ def _lex(registry: Registry) -> _Lex:
         speaker_ends=ph("speaker_ends"),
         subject_adverbs=words("subject_adverbs"),
         anaphors=ph("report_anaphors"),
+        continuing=ph("continuing_participles"),
         appositive_openers=ph("appositive_openers"),
         relatives=ph("relative_pronouns"),
         affiliation=ph("affiliation_phrases"),
@@ -624,6 +626,9 @@ class _Ctx:
                 return self.text[apposed[0].start : apposed[-1].end]
         if common_head:
             return None
+        if _cyrillic(part[0]) and part[0].norm in self.lex.org_heads and len(part) <= 6:
+            # "Министерство обороны России": the head comes first, the name is all of it
+            return self.text[part[0].start : part[-1].end]
         runs: list[list[Token]] = []
         cur: list[Token] = []
         for k, t in enumerate(part):
@@ -667,6 +672,12 @@ class _Ctx:
             run = run[-3:] if len(run[-2].text) == 1 else run[-2:]
         if len(run) == 3 and run[0].norm in self.lex.person_heads and len(run[1].text) > 1:
             run = run[1:]  # "Spokesperson Hong Lei", "President Xi Jinping": the title dropped
+        elif (
+            len(run) == 3
+            and _cyrillic(run[0])
+            and not run[1].norm.endswith(("вич", "вна", "ична", "чна"))
+        ):
+            run = run[1:]  # "Кремля Дмитрий Песков": a name and surname (no patronymic)
         return self.text[run[0].start : run[-1].end]
 
     def _name_at_end(self, toks: Sequence[Token]) -> str | None:
@@ -739,6 +750,7 @@ class _Ctx:
         while len(toks) > 1 and toks[-1].norm in _TIME_LEADERS:
             toks = toks[:-1]  # "federal prosecutors in April", "in late August" ("May" is _AUX)
         toks = toks[: _appositive_comma(toks)]  # "KCNA, the official news agency of …": the head
+        toks = toks[: self._setting_start(toks)]
         if toks and toks[0].norm in self.lex.not_subject:
             # an adverbial ("In a statement", "Following reports") is not a source, but a name
             # right after it is ("In a Bloomberg interview Trump")
@@ -978,6 +990,28 @@ class _Ctx:
         if kind == "outlet":
             self.outlet_spoke = True
         self.history_sentence.append(self.cur_sentence)
+
+    def _setting_start(self, toks: Sequence[Token]) -> int:
+        """Where a setting between a source and its verb starts, in languages that put it
+        there with no comma ("Песков в беседе с журналистами отметил", "发言人汪文斌5日在记者会上
+        表示"): at a word of the lexicon's ``speaker_ends`` after which no capitalized word
+        comes but in a mention ("Посол России в США Анатолий Антонов" has none); a date
+        before it goes too. ``len(toks)`` when there is none."""
+        ends = self.lex.speaker_ends
+        for p in range(1, len(toks)):
+            if not ends.match(toks, p) or toks[p - 1].text in _COMMAS:
+                continue
+            tail = toks[p + 1 :]
+            spans = [(m.pstart, m.pend) for m in map(self.mentions.__getitem__, self.mentions_in(
+                tail[0].start, tail[-1].end)) ] if tail else []
+            if any(
+                _is_cap(t) and not any(a <= t.start < b for a, b in spans) for t in tail
+            ):
+                return len(toks)
+            while p > 1 and (toks[p - 1].text.isdigit() or toks[p - 1].text in _DATE_CHARS):
+                p -= 1  # "5日"
+            return p
+        return len(toks)
 
     def dropped_subject(self, verb: Token) -> SourceRef | None:
         """The source of a verb whose subject is in its ending ("وأضاف أن …", and he added
@@ -1493,9 +1527,9 @@ def _after_dateline(text: str, toks: Sequence[Token]) -> int:
     4 (UPI) —", "TEHRAN (FNA)-", "(CNN) —"), or 0: words with no lower-case one among them,
     then a dash (the dash itself is not a token of the analysis)."""
     depth = 0  # in "(NNN-IRNA)" the hyphen is part of the credit
-    for k in range(min(16, len(toks) - 1)):
+    for k in range(min(20, len(toks) - 1)):
         t = toks[k]
-        if t.kind == "word" and t.text[:1].islower():
+        if (t.kind == "word" and t.text[:1].islower()) or (k >= 16 and not _han(t)):
             return 0
         depth += (t.text == "(") - (t.text == ")")
         if depth > 0:
@@ -1505,6 +1539,8 @@ def _after_dateline(text: str, toks: Sequence[Token]) -> int:
             c in gap for c in "-\u2014\u2013"
         ):
             return k + 1
+        if t.text == "\u7535" and gap.isspace() and k > 2:
+            return k + 1  # "新华社北京3月5日电 …": a Chinese wire dateline ends in 电 and a space
         if (
             k < 4
             and t.kind == "word"
@@ -1699,6 +1735,8 @@ def _subject(ctx: _Ctx, stoks: Sequence[Token], vi: int, floor: int) -> list[Tok
     return subj
 
 
+_DATE_CHARS = frozenset("\u65e5\u53f7\u6708")  # 日 号 月
+
 _NP_STOP = frozenset(
     "who which in on at during after before to while when as because since".split()
 )
@@ -1765,8 +1803,19 @@ def _np_end(toks: Sequence[Token], j: int, lex: _Lex | None = None) -> int:
         if t.text == "." and _initial_dot(toks, k):
             k += 1  # "Jeffrey N. Trimble", "Sen. Mike Lee"
             continue
+        if t.text == "," and k > j and toks[k - 1].kind == "word" and toks[k - 1].text.islower():
+            # "said the presidential spokesman, Dmitry Peskov, in …": the name after the
+            # description is the speaker's
+            n = k + 1
+            while n < len(toks) and n - k <= 4 and _is_word(toks[n]) and _is_cap(toks[n]):
+                n += 1
+            if n - k >= 3 and (n == len(toks) or toks[n].text in (",", ".", ";", ":")):
+                k = n
+            break
         if t.text in (",", ".", ";", ":") or t.norm in _NP_STOP:
             break
+        if t.norm in ("quoted", "cited") and k + 1 < len(toks) and toks[k + 1].norm == "by":
+            break  # "said an official quoted by IRNA": a conduit follows
         if (
             lex is not None
             and k > j
@@ -1911,11 +1960,14 @@ def _split_coordinated(
         ci -= a
         if ci < 2 or ci + ck > len(toks):
             continue
-        if kind != "speech" or ck != 1 or toks[ci].norm not in _SAYING:
+        going_on = ctx.lex.continuing.match(toks, ci)  # "، مشيرا إلى أن …", ", добавив, что"
+        if kind != "speech" or ((ck != 1 or toks[ci].norm not in _SAYING) and not going_on):
             continue
         prev = toks[ci - 1]
         subject: list[Token] | None = None
-        if prev.norm in ("and", "but") or (prev.text == "," and toks[ci].norm.endswith("ing")):
+        if prev.norm in ("and", "but") or (
+            prev.text in _COMMAS and (toks[ci].norm.endswith("ing") or going_on)
+        ):
             conj = ci - 1  # "… and said …", "… but noted that …": the same speaker
         else:
             # "…, but he said …", "… and Fowler said …": a subject of its own after "but"/"and"
@@ -2240,7 +2292,7 @@ def _attr_for_sentence(
     for c in reversed(cues):
         if c[0] not in ("speech", "according"):
             continue
-        if c[1] > 0 and stoks[c[1] - 1].text == "," and stoks[c[1]].norm.endswith("ing"):
+        if c[1] > 0 and stoks[c[1] - 1].text in _COMMAS and _goes_on(ctx, stoks, c[1]):
             continue  # ", adding …" continues the frame before it
         comma = next((k for k in range(c[1] - 1, 0, -1) if stoks[k].text == ","), None)
         if (
@@ -2259,7 +2311,7 @@ def _attr_for_sentence(
                 if tail[k].text == ","
                 and (
                     (
-                        tail[k + 1].norm.endswith("ing")
+                        _goes_on(ctx, tail, k + 1)
                         and any(x[1] == c[1] + c[2] + k + 1 for x in cues)
                     )
                     # "…, state media reported, after the broadcaster said …": a clause of
@@ -2275,7 +2327,7 @@ def _attr_for_sentence(
             and stoks[c[1] - 1].text == ","
             and len(tail_words) <= 10
             and not _appositive_before(stoks, c[1])
-            and not stoks[c[1]].norm.endswith("ing")  # ", adding …" continues the frame
+            and not _goes_on(ctx, stoks, c[1])  # ", adding …" continues the frame
         )
         if (
             tail_words
@@ -2448,7 +2500,7 @@ def _attr_for_sentence(
                 ctx.lex.citing.match(tail, k + 1)
                 # "CLAIM, said X and Y, according to Z": Z is a conduit (_trailing_according)
                 or ctx.lex.according.match(tail, k + 1)
-                or (tail[k + 1].norm.endswith("ing") and ctx.lex.speech.match(tail, k + 1))
+                or (_goes_on(ctx, tail, k + 1) and ctx.lex.speech.match(tail, k + 1))
                 # "CLAIM, state media reported, after the broadcaster said …"
                 or tail[k + 1].norm in _CLAUSE_OPENING_SUBORDINATORS
             )
@@ -2513,7 +2565,9 @@ def _attr_for_sentence(
         and prior[0] >= 2
         and (tail_adverbial or ctx.in_quote(stoks[prior[0] - 1].start))
         and not intro_only
-        and not (kind == "speech" and stoks[ci].norm.endswith("ing") and stoks[ci - 1].text == ",")
+        and not (
+            kind == "speech" and _goes_on(ctx, stoks, ci) and stoks[ci - 1].text in _COMMAS
+        )
     ):
         cpos = prior[0]
         src = list(stoks[cpos + 1 : ci])
@@ -2576,10 +2630,16 @@ def _attr_for_sentence(
     lo = min(floor, ci)
     subj = _participle_subject(ctx, stoks[lo:], ci - lo) or _subject(ctx, stoks, ci, lo)
     dropped: Token | None = None  # a verb first whose subject is in its ending
-    if cues[0][1] == 0 and cues[0][0] in ("speech", "act", "denial") and _rtl(stoks[0]):
+    v0 = cues[0][1]
+    if (
+        cues[0][0] in ("speech", "act", "denial")
+        and _rtl(stoks[v0])
+        # "من جهته، أكد …" (for his part, … stressed): after an opening phrase and a comma
+        and (v0 == 0 or (v0 <= 4 and stoks[v0 - 1].text in _COMMAS))
+    ):
         # verb first ("ووصفت الصحيفة …، مضيفة أن …"): the subject follows the first verb
-        subj = _verb_first_subject(ctx, stoks, cues[0][2])
-        dropped = stoks[0] if not subj else None
+        subj = _verb_first_subject(ctx, stoks, v0 + cues[0][2])
+        dropped = stoks[v0] if not subj else None
     elif ci == 0 and kind == "speech" and ck < len(stoks) and stoks[ck].norm in ctx.lex.that:
         dropped = stoks[0]  # "Añadió que …", "Said that …": the subject is the last source
     elif stoks[ci - 1].norm == "and" if ci else False:
@@ -2621,6 +2681,9 @@ def _attr_for_sentence(
             content = _content_span(ctx, stoks, k + 1, sent)  # "X said, citing Y that …"
         elif k + 1 < len(stoks) and stoks[k].text == "," and stoks[k + 1].norm in ctx.lex.that:
             content = _content_span(ctx, stoks, k + 2, sent)  # "X said, citing Y, that …"
+        elif citing[1] == ci + ck and k + 1 < len(stoks) and stoks[k].text == ",":
+            # right after the verb: "Tasnim meldete unter Berufung auf X, es habe …"
+            content = _content_span(ctx, stoks, _after_that(ctx, stoks, k + 1), sent)
         else:
             jj = _after_that(ctx, stoks, ci + ck)
             cend = citing[1] - 1
@@ -2957,13 +3020,15 @@ def _adding_after(
         t = stoks[ci]
         if (
             kind == "speech"
-            and ck == 1
+            and (ck == 1 or ctx.lex.continuing.match(stoks, ci) == ck)
             and t.start >= attr.cue[1]
-            and t.norm.endswith("ing")
+            and _goes_on(ctx, stoks, ci)
             and ci > 0
-            and stoks[ci - 1].text == ","
+            and stoks[ci - 1].text in _COMMAS
         ):
-            j = ci + 1
+            j = ci + ck
+            if j + 1 < len(stoks) and stoks[j].text in _COMMAS:
+                j += 1  # ", добавив, что …"
             if j < len(stoks) and stoks[j].norm in ctx.lex.that:
                 j += 1
             if j >= len(stoks):
@@ -4103,6 +4168,17 @@ def _named_subject(ctx: _Ctx, before: Sequence[Token]) -> SourceRef | None:
 
 def _cyrillic(t: Token) -> bool:
     return "\u0400" <= t.text[:1] <= "\u04ff"
+
+
+def _goes_on(ctx: _Ctx, toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` is a participle with which a speaker goes on after a comma: an
+    English "-ing" form ("adding"), or one of the lexicon's ``continuing_participles``."""
+    return toks[i].norm.endswith("ing") or bool(ctx.lex.continuing.match(toks, i))
+
+
+def _han(t: Token) -> bool:
+    """A token of Chinese characters or digits (a Chinese dateline: "新华社北京3月5日电")."""
+    return t.text[:1].isdigit() or "\u4e00" <= t.text[:1] <= "\u9fff"
 
 
 def _cjk(t: Token) -> bool:

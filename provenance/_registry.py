@@ -519,6 +519,7 @@ LEXICON_KEYS = (
     "speaker_ends",
     "subject_adverbs",
     "report_anaphors",
+    "continuing_participles",
     "relative_pronouns",
     "appositive_openers",
     "topic_verbs",

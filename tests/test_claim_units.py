@@ -1400,6 +1400,60 @@ ANAPHORIC_REPORTS_AND_DROPPED_SUBJECTS = [
                  id="de-er-fuegte-hinzu"),
 ]
 
+# wire copy in other languages: settings between source and verb, datelines, continuing
+# participles, citing phrases, institutions (invented names)
+WIRE_COPY_ACROSS_LANGUAGES = [
+    pytest.param("Пресс-секретарь Кремля Иван Винтер в беседе с журналистами отметил, что "
+                 "Москва готова.",
+                 [("Москва готова", "Пресс-секретарь Кремля Иван Винтер", "Иван Винтер", [])],
+                 id="ru-a-setting-between-source-and-verb"),
+    pytest.param("Посол России в США Иван Винтер заявил, что Москва готова.",
+                 [("Москва готова", "Посол России в США Иван Винтер", "Иван Винтер", [])],
+                 id="ru-a-preposition-inside-the-title"),  # a guard for the rule above
+    pytest.param("Винтер в интервью RT заявил, что Москва готова.",
+                 [("Москва готова", "Винтер", "Винтер", ["RT"])],
+                 id="ru-a-setting-that-names-a-conduit"),
+    pytest.param("新华社北京3月5日电 外交部发言人王明5日在例行记者会上表示，中方反对制裁。",
+                 [("中方反对制裁", "外交部发言人王明", None, [])],
+                 id="zh-a-dateline-a-date-and-a-setting"),
+    pytest.param("外交部发言人王明表示，中方对有关报道表示严重关切。",
+                 [("中方对有关报道表示严重关切", "外交部发言人王明", None, [])],
+                 id="zh-biaoshi-with-an-object-of-feeling-is-no-cue"),  # a guard
+    pytest.param("وقال مصدر عسكري في تصريح لسانا إن الهجوم فشل.",
+                 [("الهجوم فشل", "مصدر عسكري", None, ["سانا"])],
+                 id="ar-a-setting-after-a-verb-first-subject"),
+    pytest.param("من جهته، أكد وزير الخارجية أن بلاده ستدافع عن أراضيها، مشيرا إلى أن الرد قادم.",
+                 [("بلاده ستدافع عن أراضيها", "وزير الخارجية", None, []),
+                  ("الرد قادم", "وزير الخارجية", None, [])],
+                 id="ar-an-opening-phrase-then-the-verb-and-a-continuing-participle"),
+    pytest.param("Винтер заявил, что Москва готова, добавив, что санкции бесполезны.",
+                 [("Москва готова", "Винтер", "Винтер", []),
+                  ("санкции бесполезны", "Винтер", "Винтер", [])],
+                 id="ru-dobaviv-chto"),
+    pytest.param("Le ministre a affirmé que le port était fermé, ajoutant que les sanctions "
+                 "étaient inutiles.",
+                 [("le port était fermé", "Le ministre", None, []),
+                  ("les sanctions étaient inutiles", "Le ministre", None, [])],
+                 id="fr-ajoutant-que"),
+    pytest.param("Die Agentur Tasnim meldete unter Berufung auf Sicherheitskreise, es habe "
+                 "Festnahmen gegeben.",
+                 [("es habe Festnahmen gegeben", "Sicherheitskreise", "Sicherheitskreise",
+                   ["Tasnim"])],
+                 id="de-unter-berufung-auf-right-after-the-verb"),
+    pytest.param("Министерство обороны России заявило, что беспилотники сбиты.",
+                 [("беспилотники сбиты", "Министерство обороны России",
+                   "Министерство обороны России", [])],
+                 id="ru-an-institution-keeps-its-whole-name"),
+    pytest.param("Как отмечается в сообщении ведомства, пострадавших нет.",
+                 [("пострадавших нет", "сообщении ведомства", None, [])],
+                 id="ru-kak-otmechaetsya-v"),
+    pytest.param("Russland hat zwei Drohnen abgeschossen. Das teilte das Ministerium in Moskau "
+                 "mit.",
+                 [("Russland hat zwei Drohnen abgeschossen", "das Ministerium", "Ministerium",
+                   [])],
+                 id="de-das-teilte-mit"),
+]
+
 # (text, [(quotation, speaker name)])
 SPEAKERS_AFTER_CLAUSES = [
     pytest.param("“A strike by the aggressors” targeted the port, said the Saba news agency, "
@@ -1436,7 +1490,8 @@ SPEAKERS_AFTER_CLAUSES = [
     + RELATIVES_PASSIVES_AND_INSTITUTIONS
     + SETTINGS_APPOSITIVES_AND_TITLES
     + APPOSITIVES_ACROSS_LANGUAGES
-    + ANAPHORIC_REPORTS_AND_DROPPED_SUBJECTS,
+    + ANAPHORIC_REPORTS_AND_DROPPED_SUBJECTS
+    + WIRE_COPY_ACROSS_LANGUAGES,
 )
 def test_frames_of_wire_copy(
     text: str, expected: list[tuple[str, str, str | None, list[str]]]
@@ -1467,6 +1522,21 @@ INVERTED_SPEAKERS_ACROSS_LANGUAGES = [
     pytest.param("\"We will not retreat,\" said Bashar al-Vinter in an interview with RT.",
                  [("We will not retreat,", "Bashar al-Vinter", ["RT"])],
                  id="en-al-stays-in-the-name"),  # a guard: unchanged
+    pytest.param("«Мы готовы», — сказал Винтер, добавив, что санкции бесполезны.",
+                 [("Мы готовы", "Винтер", [])], id="ru-a-quotation-then-dobaviv"),  # a control
+    pytest.param("\"They were caught,\" said an official quoted by IRNA.",
+                 [("They were caught,", "an official", ["IRNA"])],
+                 id="en-quoted-by-after-the-speaker"),
+    pytest.param("« Ils ont été arrêtés », a indiqué un responsable cité par Irna.",
+                 [("Ils ont été arrêtés", "un responsable", ["Irna"])], id="fr-cite-par"),
+    pytest.param("\"Nonsense,\" said the presidential spokesman, Ivo Brandt, in remarks to "
+                 "reporters.",
+                 [("Nonsense,", "the presidential spokesman, Ivo Brandt", [])],
+                 id="en-a-description-then-the-name-after-the-verb"),
+    pytest.param("\"Es una tontería\", afirmó el portavoz presidencial, Ivo Brandt, en "
+                 "declaraciones a la prensa.",
+                 [("Es una tontería", "el portavoz presidencial, Ivo Brandt", [])],
+                 id="es-a-description-then-the-name-after-the-verb"),
     pytest.param("«Мы не отступим», — заявил Винтер. Об этом сообщает агентство Tasnim.",
                  [("Мы не отступим", "Винтер", ["Tasnim"])],
                  id="ru-a-conduit-named-in-the-next-sentence"),
