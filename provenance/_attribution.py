@@ -459,7 +459,15 @@ def _person_name(text: str, run: Sequence[Token]) -> str | None:
     run = run[cut:]
     if len(run) < 2:
         return None
+    if len(run) == 3 and all(2 <= len(x.text) <= 5 and x.text.isalpha() for x in run) and (
+        run[0].norm not in _TITLE_ABBREVIATIONS | _SHORT_TITLES
+    ):
+        return text[run[0].start : run[2].end]  # "Kim Yo Jong", "Choe Son Hui": three short words
     return text[run[-2].start : run[-1].end]
+
+
+# short words that are titles, not given names, before a name of three short words
+_SHORT_TITLES = frozenset("king queen pope chief envoy judge mayor prime vice".split())
 
 
 _APPOSITIVE_OPENERS = frozenset("the a an its his her".split())
@@ -3216,14 +3224,17 @@ def _anaphoric_report(
     return source, via, (stoks[ci].start, stoks[ci + ck - 1].end)
 
 
-def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple[int, int]]:
+def _inner(
+    ctx: _Ctx, content: tuple[int, int]
+) -> tuple[SourceRef | None, tuple[int, int] | None]:
     """The speaker of a content clause that itself reports a speech act ("ministers warned …");
     for a verb of saying with a clause ("the minister said the talks had failed") the content
-    narrows to the clause."""
+    narrows to the clause, and to None when what the speaker said is only a quotation."""
     toks = ctx.toks(*content)
     cues = _find_cue(ctx, toks)
     for kind, ci, ck in cues:
-        if kind in ("speech", "act", "denial") and 0 < ci <= 12:
+        # (a verb at the end of its clause, as in Persian, may come later)
+        if kind in ("speech", "act", "denial") and 0 < ci <= (24 if _rtl(toks[ci]) else 12):
             if _passive_with_agent(toks, ci, ck):
                 break  # "the position was confirmed by X, RIA reported": no speech act reported
             subj = _subject(ctx, toks, ci, 0)
@@ -3240,6 +3251,12 @@ def _inner(ctx: _Ctx, content: tuple[int, int]) -> tuple[SourceRef | None, tuple
                         and _cjk(toks[j])
                     ):
                         j += 1  # "发言人表示，中方…": the comma after the verb opens the clause
+                    q_at = j + 1 if j + 1 < len(toks) and toks[j].text in _LEAD_PUNCT else j
+                    q = ctx.quote_at.get(toks[q_at].start) if q_at < len(toks) else None
+                    if q is not None and (q.close_mark is None or q.close_mark >= toks[-1].start):
+                        # "Tasnim reported that the general said: “…”": what he said is only a
+                        # quotation, his own
+                        return src, None
                     nxt = toks[j] if j < len(toks) else None
                     if (
                         nxt is not None
@@ -3605,13 +3622,23 @@ def analyze(
                 if src is None and list_frame is not None:
                     # "• Said his country has become …": the lead-in's speaker
                     src, via = list_frame[0].source, via or list_frame[0].via
-                content = attr.content
+                content: tuple[int, int] | None = attr.content
                 inner = None
                 if (source is not None and source.mention is not None) or (attr.frame and via):
-                    inner, content = _inner(ctx, attr.content)
+                    inner, narrowed = _inner(ctx, attr.content)
                     if inner is not None:
                         src = inner
-                parts = _split_coordinated(ctx, content, stoks, s_cues)
+                    if narrowed is None and src is not None:
+                        # "According to IRNA, the general said: “…”": the quotation is the
+                        # general's, through the outlet, and no claim of its own
+                        a_start, a_end = attr.content
+                        nested_speakers.update(
+                            (i, (src, via)) for i in s_quotes if a_start <= quotes[i].start < a_end
+                        )
+                    content = narrowed
+                parts = (
+                    _split_coordinated(ctx, content, stoks, s_cues) if content is not None else []
+                )
                 for n, (part, cue, subject) in enumerate(parts):
                     if subject is not None:
                         # "…, while the army spokesman said …": a speaker of its own, and

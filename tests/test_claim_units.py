@@ -1452,6 +1452,15 @@ WIRE_COPY_ACROSS_LANGUAGES = [
                  [("Russland hat zwei Drohnen abgeschossen", "das Ministerium", "Ministerium",
                    [])],
                  id="de-das-teilte-mit"),
+    pytest.param("Kim Yo Jong, a senior official, released a statement. She warned that the "
+                 "drills would cost Lorvania dearly.",
+                 [("the drills would cost Lorvania dearly", "She", "Kim Yo Jong", [])],
+                 id="a-name-of-three-short-words"),
+    pytest.param("Sen Ivo Brandt spoke. He said the bill failed.",
+                 [("the bill failed", "He", "Ivo Brandt", [])],
+                 id="a-short-title-before-a-name"),  # a guard
+    pytest.param("According to Xinhua, the spokesman said: “We will act.”", [],
+                 id="a-nested-report-that-is-only-a-quotation"),
 ]
 
 # (text, [(quotation, speaker name)])
@@ -1537,6 +1546,16 @@ INVERTED_SPEAKERS_ACROSS_LANGUAGES = [
                  "declaraciones a la prensa.",
                  [("Es una tontería", "el portavoz presidencial, Ivo Brandt", [])],
                  id="es-a-description-then-the-name-after-the-verb"),
+    pytest.param("According to Xinhua, the spokesman said: “We will act.”",
+                 [("We will act.", "the spokesman", ["Xinhua"])],
+                 id="en-the-speaker-of-a-nested-report-that-is-only-a-quotation"),  # a control
+    pytest.param("به گزارش ایرنا، سرلشکر علی وینتر رئیس ستاد ارتش در جمع خبرنگاران گفت: «ما "
+                 "آماده هستیم».",
+                 [("ما آماده هستیم", "سرلشکر علی وینتر رئیس ستاد ارتش", ["ایرنا"])],
+                 id="fa-a-verb-at-the-end-and-a-setting"),
+    pytest.param("Официальный представитель МИД Мария Винтер назвала обвинения «провокацией».",
+                 [("провокацией", "Официальный представитель МИД Мария Винтер", [])],
+                 id="ru-nazvala-an-act-with-a-quoted-term"),
     pytest.param("«Мы не отступим», — заявил Винтер. Об этом сообщает агентство Tasnim.",
                  [("Мы не отступим", "Винтер", ["Tasnim"])],
                  id="ru-a-conduit-named-in-the-next-sentence"),
