@@ -2363,17 +2363,7 @@ def _attr_for_sentence(
     if kind == "according":
         # source: the phrase after the cue up to a comma (outside parentheses)
         j = ci + ck
-        depth = 0
-        k = j
-        while k < len(stoks):
-            t = stoks[k]
-            if t.text == "(":
-                depth += 1
-            elif t.text == ")":
-                depth -= 1
-            elif t.text in _COMMAS and depth <= 0:
-                break
-            k += 1
+        k = _comma_outside_parentheses(stoks, j)
         bare = False
         if k == len(stoks) and ci == 0:
             # no comma: "Laut Tasnim sind die Gespräche gescheitert" -- the source is the
@@ -3132,6 +3122,21 @@ def _trailing_according(
     return attr
 
 
+def _comma_outside_parentheses(stoks: Sequence[Token], k: int) -> int:
+    """The index of the first comma from ``k`` on that no parenthesis encloses, or
+    ``len(stoks)``."""
+    depth = 0
+    for c in range(k, len(stoks)):
+        t = stoks[c]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif t.text in _COMMAS and depth <= 0:
+            return c
+    return len(stoks)
+
+
 def _after_source_appositive(ctx: _Ctx, stoks: Sequence[Token], k: int) -> int:
     """Where the content starts after "According to X," at ``k``: after a relative clause or
     an appositive that describes X and ends at a comma ("According to Tasnim, an agency close
@@ -3143,16 +3148,8 @@ def _after_source_appositive(ctx: _Ctx, stoks: Sequence[Token], k: int) -> int:
     opens = ctx.lex.appositive_openers.match(stoks, k) or ctx.lex.affiliation.match(stoks, k)
     if not opens:
         return k
-    depth = 0
-    for c in range(k, len(stoks)):
-        t = stoks[c]
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth -= 1
-        elif t.text in _COMMAS and depth <= 0:
-            break
-    else:
+    c = _comma_outside_parentheses(stoks, k)
+    if c == len(stoks):
         return k  # no comma closes it: it is the content
     verb = any(
         x.norm in _FINITE
