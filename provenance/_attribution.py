@@ -452,22 +452,21 @@ def _name_word(t: Token) -> bool:
     return t[2][:1].isupper() and t[5] == "word" and t[3] not in _NOT_NAME
 
 
-def _person_name(text: str, run: Sequence[Token]) -> str | None:
+def _person_name(text: str, run: Sequence[Token], titles: frozenset[str]) -> str | None:
     """The name of a person in a run of capitalized words: its last two words, after any
-    title ("Senate Minority Leader Harry Reid" is Harry Reid); None if fewer are left."""
+    title ("Senate Minority Leader Harry Reid" is Harry Reid), or all three short words of a
+    name with no title among ``titles`` ("Kim Yo Jong"); None if fewer are left."""
     cut = max((k + 1 for k, x in enumerate(run) if x.norm in _NOT_PERSON), default=0)
     run = run[cut:]
     if len(run) < 2:
         return None
-    if len(run) == 3 and all(2 <= len(x.text) <= 5 and x.text.isalpha() for x in run) and (
-        run[0].norm not in _TITLE_ABBREVIATIONS | _SHORT_TITLES
+    if (
+        len(run) == 3
+        and all(2 <= len(x.text) <= 5 and x.text.isalpha() for x in run)
+        and run[0].norm not in titles
     ):
         return text[run[0].start : run[2].end]  # "Kim Yo Jong", "Choe Son Hui": three short words
     return text[run[-2].start : run[-1].end]
-
-
-# short words that are titles, not given names, before a name of three short words
-_SHORT_TITLES = frozenset("king queen pope chief envoy judge mayor prime vice".split())
 
 
 _APPOSITIVE_OPENERS = frozenset("the a an its his her".split())
@@ -892,7 +891,7 @@ class _Ctx:
             k = e
             if self.mentions_in(run[0].start, run[-1].end):
                 continue  # an outlet or an organization
-            name = _person_name(self.text, run)
+            name = _person_name(self.text, run, self.lex.titles)
             if name is None and len(run) == 1:
                 name = self.surnames.get(run[0].text)
             if name is not None:
@@ -929,7 +928,7 @@ class _Ctx:
         named = [
             (a, e, name)
             for a, e in runs
-            if (name := _person_name(self.text, toks[a:e])) is not None
+            if (name := _person_name(self.text, toks[a:e], self.lex.titles)) is not None
         ]
         for (_a1, e1, one), (a2, _e2, two) in reversed(list(itertools.pairwise(named))):
             between = toks[e1:a2]
@@ -1010,11 +1009,8 @@ class _Ctx:
             if not ends.match(toks, p) or toks[p - 1].text in _COMMAS:
                 continue
             tail = toks[p + 1 :]
-            spans = [(m.pstart, m.pend) for m in map(self.mentions.__getitem__, self.mentions_in(
-                tail[0].start, tail[-1].end)) ] if tail else []
-            if any(
-                _is_cap(t) and not any(a <= t.start < b for a, b in spans) for t in tail
-            ):
+            named = [self.mentions[i] for i in self.mentions_in(toks[p].start, toks[-1].end)]
+            if any(_is_cap(t) and not any(m.pstart <= t.start < m.pend for m in named) for t in tail):
                 return len(toks)
             while p > 1 and (toks[p - 1].text.isdigit() or toks[p - 1].text in _DATE_CHARS):
                 p -= 1  # "5日"
@@ -1057,7 +1053,7 @@ class _Ctx:
             self._note_run(run)
 
     def _note_run(self, run: list[Token]) -> None:
-        name = _person_name(self.text, run)
+        name = _person_name(self.text, run, self.lex.titles)
         if name is not None:
             self.named.append((self.cur_sentence, name, run[0].start, run[-1].end))
             self._note_name(name)
@@ -3243,9 +3239,8 @@ def _inner(
                         return src, content  # "warned the United States …": no clause
                     if (
                         j + 1 < len(toks)
-                        and toks[j].text in _COMMAS | {"\uff1a"}
+                        and _cjk_comma(toks[j])
                         and toks[j + 1].text not in _OPEN_QUOTES
-                        and _cjk(toks[j])
                     ):
                         j += 1  # "发言人表示，中方…": the comma after the verb opens the clause
                     q_at = j + 1 if j + 1 < len(toks) and toks[j].text in _LEAD_PUNCT else j
@@ -3258,7 +3253,7 @@ def _inner(
                     if (
                         nxt is not None
                         and nxt.text not in _OPEN_QUOTES
-                        and nxt.text not in _COMMAS | {":", "\uff1a"}
+                        and nxt.text not in _LEAD_PUNCT
                     ):
                         return src, (nxt.start, content[1])
                 return src, content
@@ -3813,13 +3808,9 @@ def _credit_before(
             e = c.pend
             while e > c.pstart and ctx.text[e - 1] in ".!?;\u3002 ":
                 e -= 1
-            claims[k] = attrs.evolve(
-                c, kind="attributed", pend=e, source=source, via=via, cue=cue
-            )
+            claims[k] = attrs.evolve(c, kind="attributed", pend=e, source=source, via=via, cue=cue)
         else:
-            claims[k] = attrs.evolve(
-                c, source=c.source or source, via=c.via or via
-            )
+            claims[k] = attrs.evolve(c, source=c.source or source, via=c.via or via)
     for qi in prev_quotes:
         info = speakers.get(qi)
         if info is not None:
@@ -4205,7 +4196,7 @@ def _han(t: Token) -> bool:
     return t.text[:1].isdigit() or "\u4e00" <= t.text[:1] <= "\u9fff"
 
 
-def _cjk(t: Token) -> bool:
+def _cjk_comma(t: Token) -> bool:
     """A full-width comma or colon of Chinese or Japanese text (， 、 ：)."""
     return t.text in ("\uff0c", "\u3001", "\uff1a")
 
