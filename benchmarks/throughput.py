@@ -3,6 +3,12 @@ ratio to a plain regex tokenization (``\\w+|[^\\w\\s]``) of the same text in the
 per-stage profile (wall time per pipeline stage; --profile adds cProfile's costliest functions).
 
     python benchmarks/throughput.py [--size BYTES] [--repeat N] [--profile]
+
+It measures the provenance that ``import provenance`` finds, and says which: an editable
+install runs the core as pure Python; a wheel (``pip install .``) has it compiled by mypyc.
+To measure the compiled core, install the checkout into a fresh environment:
+
+    python3 -m venv /tmp/pv && /tmp/pv/bin/pip install . && /tmp/pv/bin/python benchmarks/throughput.py
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 from hostile import news_text  # type: ignore[import-not-found]
 
 import provenance
-from provenance import _check
+from provenance import _check, _native
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -85,6 +91,14 @@ def main() -> None:
     for _ in range(args.repeat):
         tok = min(tok, best(lambda: _TOKEN.findall(text), 3))
         secs = min(secs, best(lambda: provenance.check(text, registry=registry), 1))
+    compiled = _native.compiled_modules()
+    if compiled == _native.COMPILED_MODULES:
+        core = "compiled core (a wheel: pip install .)"
+    elif compiled:
+        core = f"core modules compiled: {', '.join(compiled)}; the rest pure Python"
+    else:
+        core = "pure Python (an editable install; `pip install .` compiles the core)"
+    print(f"provenance {provenance.__version__}, {core}")
     print(f"registry load: {load:.2f} s ({len(registry.outlets)} outlets)")
     print(
         f"text: {len(text):,} chars, {n_tokens:,} tokens; {len(report.mentions):,} mentions, "

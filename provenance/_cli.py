@@ -20,6 +20,7 @@ from ._defaults import (
 )
 from ._defaults import DEFAULT_MAX_BYTES as PULL_MAX_BYTES
 from ._exceptions import ConfigError, InputError, ProvenanceError
+from ._native import COMPILED_MODULES, compiled_modules
 from ._version import __version__
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 4 ms at start-up
@@ -80,11 +81,20 @@ def _seconds(value: str) -> float:
     return x
 
 
+def _build() -> str:
+    """How this copy runs its core (``--version``): compiled (a wheel) or pure Python (an
+    editable install, or a build without a C compiler)."""
+    n = len(compiled_modules())
+    if n == len(COMPILED_MODULES):
+        return "compiled core"
+    return "pure Python" if n == 0 else f"{n} of {len(COMPILED_MODULES)} core modules compiled"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="provenance", description="Check news briefs for where their claims come from."
     )
-    p.add_argument("--version", action="version", version=f"provenance {__version__}")
+    p.add_argument("--version", action="version", version=f"provenance {__version__} ({_build()})")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="check briefs (plain text, Markdown or HTML)")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.machinery
 import os
 import pickle
 import sys
@@ -43,6 +44,7 @@ T = TypeVar("T")
 _FOLDER = "registry-cache"
 _FORMAT = 1  # bump when the layout of the cache file changes
 _KEEP = 16  # files kept in the folder; the least recently used go first
+_MODULE_SUFFIXES = (".py", *importlib.machinery.EXTENSION_SUFFIXES)
 
 
 def default_cache_dir() -> Path:
@@ -66,11 +68,12 @@ def default_cache_dir() -> Path:
 
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
-    """Size and modification time of the package's modules: the pickled classes' code."""
+    """Size and modification time of the package's modules, compiled ones included: the
+    pickled classes' code."""
     here = Path(__file__).parent
     out = []
     for entry in sorted(os.scandir(here), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
+        if entry.name.endswith(_MODULE_SUFFIXES):
             st = entry.stat()
             out.append((entry.name, st.st_size, st.st_mtime_ns))
     return tuple(out)

@@ -1,0 +1,63 @@
+"""The compiled core: which modules run compiled, and what ``--version`` says about it.
+
+CI runs the whole suite twice: on the editable install (pure Python) and on the modules of a
+wheel that mypyc compiled (``PROVENANCE_EXPECT_COMPILED=1``, see ``.ci/run``); the second run
+fails here if any core module was not compiled after all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+from provenance import _native
+from provenance._cli import main
+
+
+def test_core_modules_exist() -> None:
+    for name in _native.COMPILED_MODULES:
+        module = importlib.import_module(f"provenance.{name}")
+        assert module.__name__ == f"provenance.{name}"
+
+
+def test_compiled_modules_are_what_is_loaded() -> None:
+    compiled = _native.compiled_modules()
+    assert set(compiled) <= set(_native.COMPILED_MODULES)
+    for name in _native.COMPILED_MODULES:
+        origin = importlib.import_module(f"provenance.{name}").__file__ or ""
+        assert (name in compiled) == (not origin.endswith(".py")), origin
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PROVENANCE_EXPECT_COMPILED"), reason="only on the compiled run of CI"
+)
+def test_every_core_module_is_compiled() -> None:
+    assert _native.compiled_modules() == _native.COMPILED_MODULES
+
+
+def test_version_says_how_the_core_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out
+    n = len(_native.compiled_modules())
+    if n == len(_native.COMPILED_MODULES):
+        assert out.rstrip().endswith("(compiled core)")
+    elif n == 0:
+        assert out.rstrip().endswith("(pure Python)")
+    else:
+        assert f"({n} of {len(_native.COMPILED_MODULES)} core modules compiled)" in out
+
+
+def test_finding_the_build_imports_no_core_module() -> None:
+    code = (
+        "import sys; from provenance import _native; _native.compiled_modules(); "
+        "print(sorted(m for m in sys.modules if m.startswith('provenance.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "['provenance._native', 'provenance._version']"
