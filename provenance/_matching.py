@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 import attrs
 import regex
+from mypy_extensions import mypyc_attr
 
 from ._document import Document
 from ._gcpause import paused
@@ -132,6 +133,7 @@ def _is_arabic(s: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
+@mypyc_attr(serializable=True)  # compiled, it is pickled in the registry cache all the same
 class Matcher:
     """Everything the mention finder needs from a registry, built once and cached."""
 

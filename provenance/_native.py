@@ -2,7 +2,7 @@
 running copy of provenance has them compiled.
 
 A wheel built by ``pip install .`` (``hatch_build.py``) compiles the modules below, the
-pipeline's inner loops, with mypyc: the same source, about 1.6 times faster on a megabyte of
+pipeline's inner loops, with mypyc: the same source, about 1.5 times faster on a megabyte of
 news. An editable install (``pip install -e .``), or a build with ``PROVENANCE_PURE_PYTHON=1``
 or without a C compiler, runs them as plain Python. The results are the same either way: CI
 runs the whole test suite on both.

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
+from mypy_extensions import mypyc_attr
 
 __all__ = ["SPACE", "PhraseTable", "Token", "fold", "fold_phrase", "phrase_forms", "tokenize"]
 
@@ -313,6 +314,7 @@ IGNORED = frozenset(
 )
 
 
+@mypyc_attr(serializable=True)  # compiled, it is pickled in the registry cache all the same
 class PhraseTable(Generic[V]):
     """Phrases of folded tokens, looked up by their first token (fast on long texts).
 

@@ -51,12 +51,20 @@ def _outlets(reg: provenance.Registry) -> list[str | None]:
     ]
 
 
-def test_a_built_registry_is_stored_and_reused(cache: Path, tmp_path: Path) -> None:
+def test_a_built_registry_is_stored_and_reused(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     overlay = tmp_path / "overlay.toml"
     overlay.write_text(OVERLAY, encoding="utf-8")
     first = _load(overlay)
     assert len(_files(cache)) == 1
     assert "matcher" in first._cache  # stored with its name matcher built
+
+    def rebuilt(files: object) -> provenance.Registry:
+        raise AssertionError("built again, not read back from the cache")
+
+    # read back, matcher and all (the compiled core's classes too), never built again
+    monkeypatch.setattr(provenance.Registry, "_build_for_cache", rebuilt)
     second = _load(overlay)
     assert second is not first  # read back from the disk, not this process's copy
     assert "matcher" in second._cache
