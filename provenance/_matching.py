@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 
 import attrs
 import regex
-from mypy_extensions import mypyc_attr
 
 from ._document import Document
 from ._gcpause import paused
@@ -133,11 +132,14 @@ def _is_arabic(s: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
-@mypyc_attr(serializable=True)  # compiled, it is pickled in the registry cache all the same
 class Matcher:
     """Everything the mention finder needs from a registry, built once and cached."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry | None = None) -> None:
+        # Without a registry: an empty one, for unpickling. Compiled by mypyc, a class is
+        # picklable (as the registry cache needs) when ``__init__`` takes no argument.
+        if registry is None:
+            return
         with paused():
             self._build(registry)
 

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
-from mypy_extensions import mypyc_attr
 
 __all__ = ["SPACE", "PhraseTable", "Token", "fold", "fold_phrase", "phrase_forms", "tokenize"]
 
@@ -314,7 +313,6 @@ IGNORED = frozenset(
 )
 
 
-@mypyc_attr(serializable=True)  # compiled, it is pickled in the registry cache all the same
 class PhraseTable(Generic[V]):
     """Phrases of folded tokens, looked up by their first token (fast on long texts).
 
@@ -324,7 +322,9 @@ class PhraseTable(Generic[V]):
 
     __slots__ = ("by_first", "stems")
 
-    def __init__(self, items: Iterable[tuple[str, V]]) -> None:
+    def __init__(self, items: Iterable[tuple[str, V]] = ()) -> None:
+        # (no items: an empty table. Compiled by mypyc, a class is picklable, as the registry
+        # cache needs, when ``__init__`` takes no argument)
         self.by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         # stems indexed by their first two characters (one for one-letter stems), so that a
         # token is compared only with the stems it could start with

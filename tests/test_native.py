@@ -61,3 +61,26 @@ def test_finding_the_build_imports_no_core_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "['provenance._native', 'provenance._version']"
+
+
+def test_core_classes_built_from_python_pickle_whole() -> None:
+    # The registry cache pickles the matcher and its phrase tables. Compiled by mypyc, a
+    # class pickles only if its __init__ takes no argument, and an instance built from
+    # interpreted code must be as whole as one built inside the compiled core.
+    import pickle
+
+    import provenance
+    from provenance._matching import Matcher, matcher_for
+    from provenance._text import PhraseTable
+
+    table = PhraseTable([("state media", 1), ("иранск*", 2)])
+    back = pickle.loads(pickle.dumps(table))
+    assert (back.by_first, back.stems) == (table.by_first, table.stems)
+    assert back.by_first == {"state": [(("state", "media"), 1)]}
+
+    registry = provenance.Registry.load()
+    built = Matcher(registry)
+    assert built.index.keys() == matcher_for(registry).index.keys()
+    again = pickle.loads(pickle.dumps(built))
+    assert again.index == built.index
+    assert again.registry.sha256 == registry.sha256
