@@ -264,7 +264,7 @@ _OPEN_QUOTES = frozenset("\u201c\u00ab\u201e\u300c\u300e\"\u2018'")
 class _Phrases(PhraseTable[bool]):
     """Folded phrases of one lexicon key (stems with "*")."""
 
-    def __init__(self, words: Sequence[str]) -> None:
+    def __init__(self, words: Sequence[str] = ()) -> None:  # (no argument: see PhraseTable)
         super().__init__((w, True) for w in words)
 
 

@@ -73,7 +73,7 @@ _NAME_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u2018\u2019')
 
 
 class _Phr(PhraseTable[bool]):
-    def __init__(self, words: Sequence[str]) -> None:
+    def __init__(self, words: Sequence[str] = ()) -> None:  # (no argument: see PhraseTable)
         super().__init__((w, True) for w in words)
 
     def at(self, toks: Sequence[Token], i: int) -> int:

@@ -84,3 +84,18 @@ def test_core_classes_built_from_python_pickle_whole() -> None:
     again = pickle.loads(pickle.dumps(built))
     assert again.index == built.index
     assert again.registry.sha256 == registry.sha256
+
+
+def test_a_used_registry_pickles_whole() -> None:
+    # A registry that has checked a text holds the compiled core's lexicon tables too
+    # (analysis and disclosure phrases); it still pickles, and checks the same after.
+    import pickle
+
+    import provenance
+
+    registry = provenance.Registry.load()
+    text = "Press TV, Iran's state broadcaster, said the talks failed, according to Tasnim."
+    before = provenance.check(text, registry=registry).to_dict()
+    assert {"lex", "disclosure", "matcher"} <= registry._cache.keys()
+    again = pickle.loads(pickle.dumps(registry))
+    assert provenance.check(text, registry=again).to_dict() == before
