@@ -68,7 +68,7 @@ class CompiledCoreHook(BuildHookInterface):  # type: ignore[misc]
         self._out = out
         try:
             built = compile_core(Path(self.root), out)
-        except Exception as exc:  # any failure: a pure-Python wheel, said so
+        except (Exception, SystemExit) as exc:  # mypy exits on a type error: a pure wheel too
             if os.environ.get("PROVENANCE_REQUIRE_COMPILED"):
                 raise
             print(
@@ -86,4 +86,3 @@ class CompiledCoreHook(BuildHookInterface):  # type: ignore[misc]
         out = getattr(self, "_out", None)
         if out is not None:
             shutil.rmtree(out, ignore_errors=True)
-
