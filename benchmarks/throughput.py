@@ -91,14 +91,7 @@ def main() -> None:
     for _ in range(args.repeat):
         tok = min(tok, best(lambda: _TOKEN.findall(text), 3))
         secs = min(secs, best(lambda: provenance.check(text, registry=registry), 1))
-    compiled = _native.compiled_modules()
-    if compiled == _native.COMPILED_MODULES:
-        core = "compiled core (a wheel: pip install .)"
-    elif compiled:
-        core = f"core modules compiled: {', '.join(compiled)}; the rest pure Python"
-    else:
-        core = "pure Python (an editable install; `pip install .` compiles the core)"
-    print(f"provenance {provenance.__version__}, {core}")
+    print(f"provenance {provenance.__version__} ({_native.build()})")
     print(f"registry load: {load:.2f} s ({len(registry.outlets)} outlets)")
     print(
         f"text: {len(text):,} chars, {n_tokens:,} tokens; {len(report.mentions):,} mentions, "

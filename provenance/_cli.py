@@ -20,7 +20,6 @@ from ._defaults import (
 )
 from ._defaults import DEFAULT_MAX_BYTES as PULL_MAX_BYTES
 from ._exceptions import ConfigError, InputError, ProvenanceError
-from ._native import COMPILED_MODULES, compiled_modules
 from ._version import __version__
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 4 ms at start-up
@@ -81,20 +80,27 @@ def _seconds(value: str) -> float:
     return x
 
 
-def _build() -> str:
-    """How this copy runs its core (``--version``): compiled (a wheel) or pure Python (an
-    editable install, or a build without a C compiler)."""
-    n = len(compiled_modules())
-    if n == len(COMPILED_MODULES):
-        return "compiled core"
-    return "pure Python" if n == 0 else f"{n} of {len(COMPILED_MODULES)} core modules compiled"
+class _Version(argparse.Action):
+    """``--version``: the version and how the core runs, looked up only when asked for (not
+    on every start)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from ._native import build
+
+        print(f"provenance {__version__} ({build()})")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="provenance", description="Check news briefs for where their claims come from."
     )
-    p.add_argument("--version", action="version", version=f"provenance {__version__} ({_build()})")
+    p.add_argument("--version", action=_Version)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="check briefs (plain text, Markdown or HTML)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 
-__all__ = ["COMPILED_MODULES", "compiled_modules"]
+__all__ = ["COMPILED_MODULES", "build", "compiled_modules"]
 
 # The modules a wheel compiles, by name inside the package. Not ``_document`` (its attrs
 # classes make the compiled pipeline slower) nor the modules that build reports with attrs
@@ -33,3 +33,13 @@ def compiled_modules() -> tuple[str, ...]:
         if origin is not None and not origin.endswith(".py"):
             out.append(name)
     return tuple(out)
+
+
+def build() -> str:
+    """How this copy runs its core, in words (``provenance --version``, the benchmarks):
+    "compiled core" (a wheel), "pure Python" (an editable install, or a build without a C
+    compiler), or how many of the modules are compiled."""
+    n = len(compiled_modules())
+    if n == len(COMPILED_MODULES):
+        return "compiled core"
+    return "pure Python" if n == 0 else f"{n} of {len(COMPILED_MODULES)} core modules compiled"

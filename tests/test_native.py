@@ -14,14 +14,9 @@ import sys
 
 import pytest
 
+import provenance
 from provenance import _native
 from provenance._cli import main
-
-
-def test_core_modules_exist() -> None:
-    for name in _native.COMPILED_MODULES:
-        module = importlib.import_module(f"provenance.{name}")
-        assert module.__name__ == f"provenance.{name}"
 
 
 def test_compiled_modules_are_what_is_loaded() -> None:
@@ -44,12 +39,10 @@ def test_version_says_how_the_core_runs(capsys: pytest.CaptureFixture[str]) -> N
         main(["--version"])
     out = capsys.readouterr().out
     n = len(_native.compiled_modules())
-    if n == len(_native.COMPILED_MODULES):
-        assert out.rstrip().endswith("(compiled core)")
-    elif n == 0:
-        assert out.rstrip().endswith("(pure Python)")
-    else:
-        assert f"({n} of {len(_native.COMPILED_MODULES)} core modules compiled)" in out
+    expected = {0: "pure Python", len(_native.COMPILED_MODULES): "compiled core"}.get(
+        n, f"{n} of {len(_native.COMPILED_MODULES)} core modules compiled"
+    )
+    assert out == f"provenance {provenance.__version__} ({expected})\n"
 
 
 def test_finding_the_build_imports_no_core_module() -> None:
@@ -69,7 +62,6 @@ def test_core_classes_built_from_python_pickle_whole() -> None:
     # interpreted code must be as whole as one built inside the compiled core.
     import pickle
 
-    import provenance
     from provenance._matching import Matcher, matcher_for
     from provenance._text import PhraseTable
 
@@ -91,7 +83,6 @@ def test_a_used_registry_pickles_whole() -> None:
     # (analysis and disclosure phrases); it still pickles, and checks the same after.
     import pickle
 
-    import provenance
 
     registry = provenance.Registry.load()
     text = "Press TV, Iran's state broadcaster, said the talks failed, according to Tasnim."
